@@ -1,0 +1,17 @@
+"""The command line: one Typer app, one module per command, each a thin wrapper over a function."""
+
+from __future__ import annotations
+
+import typer
+
+from newsevents.cli import code, events, stats
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn dated news reports into political event data (CAMEO/PLOVER) with evidence.")
+app.command("code")(code.code_cli)
+app.command("events")(events.events_cli)
+app.command("stats")(stats.stats_cli)
+
+
+def main() -> None:
+    app()

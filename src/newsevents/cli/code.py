@@ -1,0 +1,115 @@
+"""newsevents code: read reports, code them, write JSON Lines and/or the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, nullcontext
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newsevents.lexicons import default_lexicon
+from newsevents.model import CodedDocument, Quarantined
+from newsevents.process import DEFAULT_BATCH_SIZE, Coder
+from newsevents.readers import DEFAULT_MAX_CHARS, read_inputs
+from newsevents.store import DEFAULT_DB, Store
+
+STORE_CHUNK = 256  # documents per store transaction
+
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+    none = "none"
+
+
+@dataclass
+class RunSummary:
+    coded: int = 0
+    events: int = 0
+    quarantined: list[Quarantined] = field(default_factory=list)
+
+    def reasons(self) -> Counter[str]:
+        return Counter(q.reason for q in self.quarantined)
+
+
+def run(results: Iterable[CodedDocument | Quarantined], jsonl: TextIO | None, store: Store | None,
+        lexicon_version: str, quarantine_out: TextIO | None = None) -> Iterator[RunSummary]:
+    """Write every result where it belongs; yield the running summary after each document."""
+    summary = RunSummary()
+    pending: list[CodedDocument | Quarantined] = []
+    for result in results:
+        if isinstance(result, CodedDocument):
+            summary.coded += 1
+            summary.events += len(result.events)
+            if jsonl is not None:
+                jsonl.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            summary.quarantined.append(result)
+            if quarantine_out is not None:
+                quarantine_out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        pending.append(result)
+        if store is not None and len(pending) >= STORE_CHUNK:
+            store.save(pending, lexicon_version)
+            pending = []
+        yield summary
+    if store is not None and pending:
+        store.save(pending, lexicon_version)
+    yield summary
+
+
+def code_cli(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for standard input.")],
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="jsonl writes one record per document.")] =
+        OutputFormat.none,
+    out: Annotated[Path | None, typer.Option(help="Where the JSON Lines go (default: standard output).")] = None,
+    db: Annotated[Path, typer.Option(help="DuckDB store to fill.")] = Path(DEFAULT_DB),
+    no_db: Annotated[bool, typer.Option("--no-db", help="Do not write the store.")] = False,
+    model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = DEFAULT_BATCH_SIZE,
+    max_chars: Annotated[int, typer.Option(min=1, help="Longer documents are quarantined.")] = DEFAULT_MAX_CHARS,
+    quarantine: Annotated[Path | None, typer.Option(help="Also write quarantined documents here (JSONL).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+) -> None:
+    """Code news reports: actors, CAMEO/PLOVER events, quotes, dates, places and tone."""
+    err = Console(stderr=True)
+    jsonl_to_stdout = fmt is OutputFormat.jsonl and out is None
+    lexicon = default_lexicon()
+    coder = Coder.load(model, lexicon)
+    with ExitStack() as stack:
+        jsonl = None
+        if fmt is OutputFormat.jsonl:
+            jsonl = sys.stdout if out is None else stack.enter_context(out.open("w", encoding="utf-8"))
+        store = None if no_db else stack.enter_context(Store(db))
+        q_out = stack.enter_context(quarantine.open("w", encoding="utf-8")) if quarantine else None
+        results = coder.code_batch(read_inputs(inputs, max_chars), batch_size)
+        show = not quiet and err.is_terminal
+        progress = Progress(SpinnerColumn(), TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[events]} events, {task.fields[quarantined]} quarantined"),
+                            TimeElapsedColumn(), console=err, transient=True) if show else nullcontext()
+        summary = RunSummary()
+        with progress:
+            task = progress.add_task("code", total=None, events=0, quarantined=0) if show else None
+            for summary in run(results, jsonl, store, lexicon.version, q_out):
+                if show:
+                    progress.update(task, completed=summary.coded + len(summary.quarantined),
+                                    events=summary.events, quarantined=len(summary.quarantined))
+    for q in summary.quarantined:
+        err.print(f"[yellow]quarantined[/] {q.origin}: {q.reason} {q.message}", highlight=False, soft_wrap=True)
+    if not quiet:
+        reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(summary.reasons().items()))
+        where = "" if no_db else f" into {db}"
+        err.print(f"coded {summary.coded} documents ({summary.events} events){where}; "
+                  f"quarantined {len(summary.quarantined)}" + (f" ({reasons})" if reasons else ""), highlight=False)
+    if summary.coded == 0 and not summary.quarantined:
+        err.print("[red]no documents found[/] in " + " ".join(inputs))
+        raise typer.Exit(1)
+    if jsonl_to_stdout:
+        sys.stdout.flush()

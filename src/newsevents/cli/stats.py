@@ -1,0 +1,36 @@
+"""newsevents stats: what the store holds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsevents.cli.render import Format, render
+from newsevents.query import stats
+from newsevents.store import DEFAULT_DB, Store
+
+
+def stats_cli(
+    db: Annotated[Path, typer.Option(help="DuckDB store to read.")] = Path(DEFAULT_DB),
+    top: Annotated[int, typer.Option(help="How many dyads to list.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Documents, events by CAMEO root and QuadClass, top dyads, quarantined documents."""
+    if not db.exists():
+        raise typer.BadParameter(f"no store at {db}; run 'newsevents code' first", param_hint="--db")
+    with Store(db, read_only=True) as store:
+        summary = stats(store, top)
+    if as_json:
+        print(json.dumps(summary, indent=2, default=str))
+        return
+    console = Console()
+    console.print(f"[bold]{summary['documents']}[/] documents, [bold]{summary['events']}[/] events "
+                  f"({summary['events_with_both_actors']} with source and target)")
+    for key, title in (("by_root", "events by CAMEO root"), ("by_quad_class", "events by QuadClass"),
+                       ("top_dyads", "top dyads"), ("quarantined", "quarantined documents")):
+        if summary[key]:
+            render(summary[key], Format.table, title=title)

@@ -1,0 +1,40 @@
+"""Coded errors. Every quarantined document carries one of these codes and a message in words."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    """Why a document was quarantined. Codes are stable: add new ones, never reuse a number."""
+
+    UNDECODABLE = "NE101"
+    EMPTY = "NE102"
+    BAD_DATE = "NE103"
+    BAD_JSON = "NE104"
+    TOO_LARGE = "NE105"
+    MISSING_FIELD = "NE106"
+    UNREADABLE = "NE107"
+    NO_CONTENT_EXTRACTED = "NE108"
+    CODING_FAILED = "NE199"
+
+
+class NewsEventsError(Exception):
+    """Base class for errors newsevents reports to its users."""
+
+
+class DocumentError(NewsEventsError):
+    """A document that cannot be coded; the batch goes on without it."""
+
+    def __init__(self, reason: Reason, message: str) -> None:
+        super().__init__(f"{reason.value}: {message}")
+        self.reason = reason
+        self.message = message
+
+
+class LexiconError(NewsEventsError):
+    """A lexicon file that cannot be loaded at all."""
+
+
+class LexiconWarning(UserWarning):
+    """A lexicon line that was skipped; the rest of the file still loads."""

@@ -1,0 +1,87 @@
+"""Lexicons: loaders and validators for the data files under ``newsevents/data``.
+
+A Lexicon is loaded once per process and is read-only afterwards, so the per-document function
+stays a pure function of (text, metadata, lexicon).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsevents.lexicons.actors import ActorLexicon, PhraseIndex, load_actor_lexicon
+from newsevents.lexicons.events import EventLexicon, load_event_lexicon
+from newsevents.lexicons.files import DATA_DIR, fold, read_yaml
+
+
+@dataclass(frozen=True)
+class Cues:
+    reporting_verbs: frozenset[str]
+    source_phrases: tuple[str, ...]
+    negating_verbs: frozenset[str]
+    future_verbs: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    untargeted_roots: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path) -> Cues:
+        data: dict[str, Any] = read_yaml(path)  # type: ignore[assignment]
+        return cls(**{
+            name: (tuple if name == "source_phrases" else frozenset)(fold(str(v)) for v in data.get(name) or [])
+            for name in cls.__dataclass_fields__
+        })
+
+
+@dataclass
+class Lexicon:
+    """Everything the coder knows, and a version that changes whenever any of it changes."""
+
+    actors: ActorLexicon
+    events: EventLexicon
+    cues: Cues
+    version: str
+    _indexes: dict[int, PhraseIndex] = field(default_factory=dict, repr=False, compare=False)
+
+    def phrase_index(self, tokenizer: Any) -> PhraseIndex:
+        """The actor phrases tokenised like the documents are; built once per tokenizer."""
+        key = id(tokenizer)
+        if key not in self._indexes:
+            self._indexes[key] = self.actors.compile(lambda text: [t.text for t in tokenizer(text)])
+        return self._indexes[key]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Indexes hold no state worth shipping to another process: each worker rebuilds its own.
+        return {**self.__dict__, "_indexes": {}}
+
+
+def data_version(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    """Load the lexicon files under ``data_dir`` (the built-in lexicon by default)."""
+    files = [p for p in data_dir.rglob("*") if p.suffix in {".csv", ".yaml", ".toml"}]
+    return Lexicon(
+        actors=load_actor_lexicon(data_dir),
+        events=load_event_lexicon(data_dir),
+        cues=Cues.load(data_dir / "cues.yaml"),
+        version=data_version(files),
+    )
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The built-in lexicon, loaded once per process."""
+    return load_lexicon()
+
+
+__all__ = ["Cues", "Lexicon", "default_lexicon", "fold", "load_lexicon"]

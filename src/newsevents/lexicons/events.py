@@ -1,0 +1,142 @@
+"""The event lexicon: the CAMEO codebook and our verb and noun patterns."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsevents.errors import LexiconError
+from newsevents.lexicons.files import DATA_DIR, fold, read_csv_rows, read_yaml, skip
+
+
+def quad_class(root: str) -> int:
+    """CAMEO root -> QuadClass: 01-05 verbal cooperation, 06-09 material cooperation,
+    10-14 verbal conflict, 15-20 material conflict."""
+    number = int(root)
+    return 1 if number <= 5 else 2 if number <= 9 else 3 if number <= 14 else 4
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    plover: str | None
+    plover_mode: str | None
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    @property
+    def quad_class(self) -> int:
+        return quad_class(self.root)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One verb or noun pattern (see docs/lexicons.md)."""
+
+    code: str
+    lemma: str
+    noun: bool
+    objects: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    xcomps: frozenset[str] = frozenset()
+    rule: str = ""
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.objects) + bool(self.preps) + bool(self.xcomps)
+
+
+def parse_pattern(text: str, code: str, noun: bool, rule: str) -> Pattern:
+    """``impose +sanction|embargo @on >x`` -> Pattern; raises ValueError when malformed."""
+    tokens = fold(text).split()
+    if not tokens or tokens[0][0] in "+@>":
+        raise ValueError("a pattern starts with the lemma")
+    lemma, constraints = tokens[0], {"+": set(), "@": set(), ">": set()}
+    for token in tokens[1:]:
+        if token[0] not in constraints or len(token) < 2:
+            # Multi-word lemmas ("hunger strike") are written joined by spaces in the lemma slot.
+            if any(constraints.values()):
+                raise ValueError(f"unexpected token {token!r}")
+            lemma = f"{lemma} {token}"
+            continue
+        constraints[token[0]].update(v for v in token[1:].split("|") if v)
+    if noun and (constraints["+"] or constraints[">"]):
+        raise ValueError("noun patterns take only @PREP tokens")
+    return Pattern(
+        code=code, lemma=lemma, noun=noun, objects=frozenset(constraints["+"]),
+        preps=frozenset(constraints["@"]), xcomps=frozenset(constraints[">"]), rule=rule,
+    )
+
+
+@dataclass
+class EventLexicon:
+    codebook: dict[str, CameoCode] = field(default_factory=dict)
+    verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, pattern: Pattern) -> None:
+        table = self.nouns if pattern.noun else self.verbs
+        # The head lemma is the last word of a multi-word lemma ("hunger strike" -> strike).
+        table[pattern.lemma.split()[-1]].append(pattern)
+
+    def merge(self, other: EventLexicon, replace: bool = False) -> None:
+        """Add another lexicon's patterns; with replace, its lemmas drop ours."""
+        for mine, theirs in ((self.verbs, other.verbs), (self.nouns, other.nouns)):
+            for lemma, patterns in theirs.items():
+                mine[lemma] = list(patterns) if replace else [*patterns, *mine.get(lemma, [])]
+
+    def describe(self, code: str) -> CameoCode:
+        """The codebook entry of ``code``, or of its nearest parent code."""
+        for length in range(len(code), 1, -1):
+            if code[:length] in self.codebook:
+                return self.codebook[code[:length]]
+        raise KeyError(code)
+
+
+def load_codebook(path: Path) -> dict[str, CameoCode]:
+    codebook: dict[str, CameoCode] = {}
+    for line, row in read_csv_rows(path, ["code", "name", "goldstein"]):
+        code = row["code"]
+        if not code.isdigit() or not 2 <= len(code) <= 4 or not 1 <= int(code[:2]) <= 20:
+            skip(path, line, f"{code!r} is not a CAMEO code")
+            continue
+        try:
+            goldstein = float(row["goldstein"])
+        except ValueError:
+            skip(path, line, f"Goldstein {row['goldstein']!r} is not a number")
+            continue
+        codebook[code] = CameoCode(code, row["name"], goldstein, row.get("plover") or None, row.get("plover_mode") or None)
+    return codebook
+
+
+def load_patterns(path: Path, lexicon: EventLexicon) -> int:
+    """Add the patterns of one YAML file; return how many loaded."""
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping of CAMEO codes to patterns")
+    loaded = 0
+    for code, body in data.items():
+        code = str(code)
+        if code not in lexicon.codebook:
+            skip(path, None, f"code {code!r} is not in the CAMEO codebook")
+            continue
+        for kind in ("verbs", "nouns"):
+            for text in (body or {}).get(kind) or []:
+                try:
+                    lexicon.add(parse_pattern(str(text), code, kind == "nouns", f"{path.stem}:{code}:{text}"))
+                    loaded += 1
+                except ValueError as exc:
+                    skip(path, None, f"{code} {kind} {text!r}: {exc}")
+    return loaded
+
+
+def load_event_lexicon(data_dir: Path = DATA_DIR) -> EventLexicon:
+    lexicon = EventLexicon(codebook=load_codebook(data_dir / "cameo.csv"))
+    for path in sorted((data_dir / "patterns").glob("*.yaml")):
+        load_patterns(path, lexicon)
+    return lexicon

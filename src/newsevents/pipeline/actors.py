@@ -1,0 +1,447 @@
+"""Actors: find and code every actor mention of a parsed document, with in-document memory.
+
+Lexicon phrases are matched over tokens, grouped into noun phrases by the dependency parse
+("Russian Foreign Minister Sergei Lavrov" is one actor: a person, RUSGOV), and coded:
+office holders by the document's date, role nouns with their country, organisations, countries and
+capitals used for their governments. Later mentions ("Nauseda", "the Lithuanian leader",
+"the diplomat", "he", "they") are resolved against what the document introduced before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.lexicons import Lexicon, fold
+from newsevents.lexicons.actors import ISO3_CODES, Entry, Holder, PhraseIndex
+from newsevents.model import Actor
+
+# Dependencies that keep a modifier inside its noun phrase.
+NP_DEPS = {"compound", "amod", "nmod", "flat", "appos", "poss", "nn"}
+# Prepositions after which a capital is a place ("in Moscow"), not its government ("with Moscow").
+PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "inside", "around", "across", "through", "via",
+               "toward", "towards", "over", "within", "throughout", "onto", "off"}
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+THING_PRONOUNS = {"it", "its", "itself"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+@dataclass
+class Mention:
+    """An actor mention: token span, its coded actor, and what memory needs to know of it."""
+
+    start: int
+    end: int
+    actor: Actor
+    head: int
+    roles: tuple[str, ...] = ()
+    agent: str | None = None
+    modifier: bool = False  # a name inside another noun phrase ("the NATO summit")
+    members: tuple[int, ...] = ()
+    gender: str | None = None
+    named: bool = False  # a person introduced by name: the only kind later mentions may resolve to
+
+
+@dataclass
+class ActorIndex:
+    """All actor mentions of a document, and a map from tokens to the mention they belong to."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        for i in mention.members or range(mention.start, mention.end):
+            self.by_token.setdefault(i, mention)
+        self.by_token.setdefault(mention.head, mention)
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def find(self, token: Token | None, depth: int = 3, avoid: str | None = None) -> Mention | None:
+        """The actor a noun phrase stands for: its own mention, or one in its "of"/compound parts.
+
+        A relative pronoun stands for the noun its clause modifies; ``avoid`` skips one code
+        (the source, when looking for a target).
+        """
+        if token is None:
+            return None
+        if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
+            token = token.head.head
+        mention = self.at(token)
+        if mention and mention.actor.code != avoid:
+            return mention
+        if depth == 0:
+            return None
+        for child in token.children:
+            if child.dep_ in {"compound", "poss", "appos", "nmod", "amod"}:
+                found = self.find(child, depth - 1, avoid)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                found = self.find(next((g for g in child.children if g.dep_ == "pobj"), None), depth - 1, avoid)
+            else:
+                continue
+            if found:
+                return found
+        return None
+
+    def actors(self) -> list[Actor]:
+        return [m.actor for m in sorted(self.mentions, key=lambda m: m.start)]
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    entries: list[Entry]
+
+
+def match_phrases(doc: Doc, index: PhraseIndex) -> list[_Match]:
+    """Longest lexicon phrases over the tokens; a role noun's last word may be in plural."""
+    folded = [fold(t.text) for t in doc]
+    lemmas = [fold(t.lemma_) for t in doc]
+    matches: list[_Match] = []
+    i = 0
+    while i < len(doc):
+        found = None
+        for n in range(min(index.max_len, len(doc) - i), 0, -1):
+            key = tuple(folded[i : i + n])
+            entries = [e for e in index.by_tokens.get(key, []) if _case_fits(doc[i : i + n], e)]
+            if not entries:
+                lemma_key = (*key[:-1], lemmas[i + n - 1])
+                entries = [e for e in index.by_tokens.get(lemma_key, []) if e.kind == "agent"]
+            if entries:
+                found = _Match(i, i + n, entries)
+                break
+        if found:
+            matches.append(found)
+            i = found.end
+        else:
+            i += 1
+    return matches
+
+
+def _case_fits(span: Span, entry: Entry) -> bool:
+    if not entry.proper:
+        return True
+    text = span.text
+    if not text[:1].isupper():
+        return False
+    # Acronyms ("US", "UN") must be written in capitals, so that "us" and "Un" are not countries.
+    return not (len(span) == 1 and len(text) <= 3 and entry.kind == "country" and not text.isupper() and
+                span[0].is_sent_start is not True and text.lower() in {"us", "uk"})
+
+
+class ActorResolver:
+    """Codes the actor mentions of one document, in reading order, remembering who was introduced."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, index: PhraseIndex, day: dt.date | None) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.phrases = index
+        self.day = day
+        self.index = ActorIndex()
+        self.org_codes: dict[str, Entry] = {}
+
+    # -- building ---------------------------------------------------------------------------
+    def resolve(self) -> ActorIndex:
+        matches = match_phrases(self.doc, self.phrases)
+        for m in matches:
+            for e in m.entries:
+                if e.kind == "organization":
+                    self.org_codes.setdefault(e.code, e)
+        groups = self._group(matches)
+        for _, group in sorted(((min([m.start for m in g[1]] + [p.start for p in g[2]]), g) for g in groups),
+                               key=lambda pair: pair[0]):
+            mention = self._code_group(*group)
+            if mention:
+                self.index.add(mention)
+        # Pronouns last, so that a referent named after them ("She (NATO. - RT)") is known.
+        for token in self.doc:
+            if token.lower_ in PERSON_PRONOUNS or token.lower_ in GROUP_PRONOUNS or token.lower_ in THING_PRONOUNS:
+                mention = self._pronoun(token)
+                if mention:
+                    self.index.add(mention)
+        return self.index
+
+    def _np_head(self, token: Token) -> Token:
+        """Climb from a name to the head of the noun phrase it modifies."""
+        seen = 0
+        while seen < 8:
+            seen += 1
+            head = token.head
+            if head.i == token.i:
+                break
+            if token.dep_ in NP_DEPS and token.dep_ != "poss" and head.pos_ in {"NOUN", "PROPN"}:
+                token = head
+            elif (token.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i
+                  and self._agent_at(head.head)):
+                token = head.head  # "Secretary General of the Alliance": the alliance is the role's
+            else:
+                break
+        return token
+
+    def _agent_at(self, token: Token) -> bool:
+        return any(e.kind == "agent" for m in self._matches_at.get(token.i, []) for e in m.entries)
+
+    def _group(self, matches: list[_Match]) -> list[tuple[Token, list[_Match], list[Span]]]:
+        self._matches_at: dict[int, list[_Match]] = {}
+        for m in matches:
+            for i in range(m.start, m.end):
+                self._matches_at.setdefault(i, []).append(m)
+        groups: dict[int, tuple[Token, list[_Match], list[Span]]] = {}
+        for m in matches:
+            head = self._np_head(self._span_head(self.doc[m.start : m.end]))
+            groups.setdefault(head.i, (head, [], []))[1].append(m)
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and not any(i in self._matches_at for i in range(ent.start, ent.end)):
+                head = self._np_head(ent.root)
+                if head.i in groups or ent.root.i in groups:
+                    groups[head.i if head.i in groups else ent.root.i][2].append(ent)
+                else:
+                    groups[head.i] = (head, [], [ent])
+        return list(groups.values())
+
+    @staticmethod
+    def _span_head(span: Span) -> Token:
+        return span.root
+
+    # -- coding a noun phrase ---------------------------------------------------------------
+    def _code_group(self, head: Token, matches: list[_Match], persons: list[Span]) -> Mention | None:
+        by_kind: dict[str, list[tuple[_Match, Entry]]] = {}
+        for m in matches:
+            for e in m.entries:
+                by_kind.setdefault(e.kind, []).append((m, e))
+        members = sorted({i for m in matches for i in range(m.start, m.end)}
+                         | {i for p in persons for i in range(p.start, p.end)})
+        start, end = members[0], members[-1] + 1
+        head_covered = head.i in members
+        determiner = any(c.lower_ in DEFINITE for c in head.children if c.dep_ == "det")
+        agents = [e for _, e in by_kind.get("agent", [])]
+        roles = tuple(e.name for e in agents if e.name)
+        country = self._country_of(by_kind)
+        # Named people: known office holders first, then people introduced with a role.
+        if "person" in by_kind:
+            m, entry = by_kind["person"][0]
+            return self._person_mention(start, end, head, members, entry, roles, agents, country)
+        if "surname" in by_kind and self._surname_plausible(by_kind["surname"][0][0]):
+            m, entry = by_kind["surname"][0]
+            remembered = self._remembered_person(entry.name)
+            if remembered:
+                return self._recall(remembered, start, end, head, members)
+            return self._person_mention(start, end, head, members, entry, roles, agents, country)
+        if persons:
+            name = persons[0].text
+            remembered = self._remembered_person(name)
+            if remembered:
+                return self._recall(remembered, start, end, head, members)
+            if agents or country:
+                agent = agents[0].code if agents else None
+                code = (country or "") + (agent if agent and agent != "IGO" else "")
+                if not code:
+                    return None
+                mention = self._mention(start, end, head, members, code, name, country, "person", roles, agent)
+                mention.named = True
+                return mention
+            return None
+        if agents:
+            agent_entry = agents[-1]
+            plural = head.tag_ in {"NNS", "NNPS"}
+            agent_type = "group" if plural and agent_entry.agent_type == "person" else agent_entry.agent_type
+            if country is None and determiner and agent_type == "person":
+                remembered = self._remembered_role(roles, agent_entry.code, None)
+                if remembered:
+                    return self._recall(remembered, start, end, head, members)
+            if country and agent_type == "person":
+                remembered = self._remembered_role(roles, agent_entry.code, country)
+                if remembered:
+                    return self._recall(remembered, start, end, head, members)
+                holder = self._holder_by_role(country, roles)
+                if holder:
+                    return self._mention(start, end, head, members, holder.code, holder.name,
+                                         holder.country, "person", (holder.role, *roles), agent_entry.code)
+            if country is None and agent_type == "group":
+                country = self._remembered_group_country(roles)
+            code = self._combine(country, agent_entry.code)
+            return self._mention(start, end, head, members, code, agent_entry.name, self._iso(country),
+                                 agent_type, roles, agent_entry.code)
+        # Bare names: organisations, countries, their people, their seats of government.
+        modifier = not head_covered
+        for kind in ("organization", "country", "people", "seat"):
+            if kind in by_kind:
+                m, entry = by_kind[kind][0]
+                if kind == "seat" and not self._metonymic(self.doc[m.start : m.end]):
+                    return None
+                code = entry.code + ("GOV" if kind == "seat" else "")
+                type_ = {"organization": "organization", "country": "country", "people": "group",
+                         "seat": "government"}[kind]
+                return self._mention(m.start, m.end, head, tuple(range(m.start, m.end)), code, entry.name,
+                                     entry.country, type_, (), None, modifier=modifier)
+        if "paraphrase" in by_kind and determiner:
+            for m, entry in by_kind["paraphrase"]:
+                if entry.code in self.org_codes:
+                    return self._mention(m.start, m.end, head, tuple(range(m.start, m.end)), entry.code,
+                                         entry.name, entry.country, "organization", (), None)
+        return None
+
+    def _country_of(self, by_kind: dict[str, list[tuple[_Match, Entry]]]) -> str | None:
+        """The country or organisation a role belongs to: "Russian", "of Russia", "NATO"."""
+        for kind in ("adjective", "country", "people", "seat", "organization"):
+            if kind in by_kind:
+                return by_kind[kind][0][1].code
+        if "paraphrase" in by_kind:
+            for _, entry in by_kind["paraphrase"]:
+                if entry.code in self.org_codes:
+                    return entry.code
+        return None
+
+    @staticmethod
+    def _iso(code: str | None) -> str | None:
+        return code if code and not code.startswith("IGO") and len(code) == 3 else None
+
+    @staticmethod
+    def _combine(country: str | None, agent: str) -> str:
+        if country is None:
+            return agent
+        if country.startswith("IGO") or len(country) > 3:
+            # An organisation's own officials are the organisation; its forces are marked.
+            return country + ("MIL" if agent == "MIL" else "")
+        return country + agent
+
+    def _metonymic(self, span: Span) -> bool:
+        """Is a capital used for its government ("Moscow said") rather than as a place ("in Moscow")?"""
+        root = span.root
+        if root.dep_ in {"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative", "conj", "appos"}:
+            if root.dep_ == "dobj" and root.head.lemma_ in {"leave", "visit", "reach", "enter", "attack"}:
+                return False
+            if root.dep_ == "conj":
+                return self._metonymic(self.doc[root.head.i : root.head.i + 1])
+            return True
+        if root.dep_ == "pobj":
+            return root.head.lower_ not in PLACE_PREPS
+        return False
+
+    def _surname_plausible(self, match: _Match) -> bool:
+        # A family name alone is trusted when the parser agrees it names a person, or when the
+        # document introduced the person in full (handled by memory).
+        token = self.doc[match.start]
+        return token.ent_type_ in {"PERSON", "ORG", ""} and token.pos_ == "PROPN"
+
+    def _holder_for(self, holders: tuple[Holder, ...]) -> Holder:
+        if self.day is None:
+            return max(holders, key=lambda h: h.start)
+        current = [h for h in holders if h.holds_on(self.day)]
+        if current:
+            return current[0]
+        # Out of office on the day: the term nearest in time (a former or future office holder).
+        return min(holders, key=lambda h: min(abs((h.start - self.day).days),
+                                                abs(((h.end or dt.date.max) - self.day).days)))
+
+    def _holder_by_role(self, country: str, roles: tuple[str, ...]) -> Holder | None:
+        if self.day is None or not roles:
+            return None
+        wanted = [fold(r) for r in roles]
+        for holder in self.lexicon.actors.holders:
+            if holder.code.startswith(country) and holder.holds_on(self.day):
+                held = fold(holder.role)
+                if any(w == held for w in wanted):
+                    return holder
+        return None
+
+    def _person_mention(self, start: int, end: int, head: Token, members: list[int], entry: Entry,
+                        roles: tuple[str, ...], agents: list[Entry], country: str | None) -> Mention:
+        holder = self._holder_for(entry.holders)
+        mention = self._mention(start, end, head, members, holder.code, holder.name, holder.country, "person",
+                                (holder.role, *roles), agents[0].code if agents else None)
+        mention.named = True
+        return mention
+
+    def _mention(self, start: int, end: int, head: Token, members, code: str, name: str | None,
+                 country: str | None, type_: str, roles: tuple[str, ...], agent: str | None,
+                 modifier: bool = False) -> Mention:
+        span = self.doc[start:end]
+        if country is None and code[:3] in ISO3_CODES:
+            country = code[:3]
+        actor = Actor(span=(span.start_char, span.end_char), text=span.text, code=code, name=name,
+                      country=country, type=type_)
+        return Mention(start, end, actor, head.i, roles=roles, agent=agent, modifier=modifier,
+                       members=tuple(members))
+
+    def _recall(self, earlier: Mention, start: int, end: int, head: Token, members) -> Mention:
+        span = self.doc[start:end]
+        actor = replace(earlier.actor, span=(span.start_char, span.end_char), text=span.text)
+        return Mention(start, end, actor, head.i, roles=earlier.roles, agent=earlier.agent,
+                       members=tuple(members), gender=earlier.gender, named=earlier.named)
+
+    # -- memory ------------------------------------------------------------------------------
+    def _people(self) -> list[Mention]:
+        return [m for m in reversed(self.index.mentions) if m.named]
+
+    def _remembered_person(self, name: str | None) -> Mention | None:
+        if not name:
+            return None
+        parts = fold(name).split()
+        for m in self._people():
+            known = fold(m.actor.name or "").split()
+            if known and (known == parts or known[-1] == parts[-1]):
+                return m
+        return None
+
+    def _remembered_role(self, roles: tuple[str, ...], agent: str, country: str | None) -> Mention | None:
+        wanted = {fold(r) for r in roles}
+        people = [m for m in self._people() if country is None or (m.actor.code or "").startswith(country)]
+        for m in people:
+            if wanted & {fold(r) for r in m.roles} or any(w in fold(r) for w in wanted for r in m.roles):
+                return m
+        for m in people:
+            if m.agent == agent or (m.actor.code or "").endswith(agent):
+                return m
+        return None
+
+    def _remembered_group_country(self, roles: tuple[str, ...]) -> str | None:
+        wanted = {fold(r) for r in roles}
+        for m in reversed(self.index.mentions):
+            if m.actor.type == "group" and m.actor.country and wanted & {fold(r) for r in m.roles}:
+                return m.actor.country
+        return None
+
+    def _pronoun(self, token: Token) -> Mention | None:
+        word = token.lower_
+        if token.i + 2 < len(self.doc) and self.doc[token.i + 1].text == "(":
+            # An editor's note names the referent: "She (NATO. - RT) wished ..."
+            named = self.index.at(self.doc[token.i + 2])
+            if named:
+                return self._pronoun_mention(token, named)
+        sentence_start = token.sent.start
+        previous_start = self.doc[sentence_start - 1].sent.start if sentence_start > 0 else sentence_start
+        candidates = sorted((m for m in self.index.mentions if m.start < token.i), key=lambda m: -m.start)
+        if word in PERSON_PRONOUNS:
+            gender = PERSON_PRONOUNS[word]
+            for m in candidates:
+                if m.actor.type == "person" and m.gender in (None, gender):
+                    m.gender = gender
+                    return self._pronoun_mention(token, m)
+            return None
+        wanted_types = {"organization", "country", "group", "government"}
+        for m in candidates:
+            if m.start < previous_start:
+                break
+            if m.actor.type in wanted_types and not (word in THING_PRONOUNS and m.actor.type == "group"):
+                return self._pronoun_mention(token, m)
+        return None
+
+    def _pronoun_mention(self, token: Token, earlier: Mention) -> Mention:
+        mention = self._recall(earlier, token.i, token.i + 1, token, (token.i,))
+        mention.gender = earlier.gender
+        return mention
+
+
+def resolve_actors(doc: Doc, lexicon: Lexicon, index: PhraseIndex, day: dt.date | None) -> ActorIndex:
+    """Every actor mention of ``doc``, coded for the publication date ``day``.
+
+    ``index`` is ``lexicon.phrase_index(nlp.tokenizer)``: the phrases tokenised like ``doc``.
+    """
+    return ActorResolver(doc, lexicon, index, day).resolve()

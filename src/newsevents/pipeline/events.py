@@ -1,0 +1,440 @@
+"""Events: a coder over the dependency parse.
+
+A trigger is a verb or a nominalised act whose lemma has patterns in the event lexicon. The most
+specific matching pattern gives the CAMEO code. The source is the syntactic subject (inherited
+through conjoined, controlled and relative clauses, or the agent of a passive); the target comes
+only from syntactic slots: the pattern's preposition, the direct object or its "of/on/against"
+phrase, the indirect object, or the subject of a demanded or threatened clause. No noun is taken as a
+target just for following the verb.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.lexicons import Lexicon
+from newsevents.lexicons.events import Pattern
+from newsevents.model import Actor, Event, Place, TimeExpr, Trigger
+from newsevents.pipeline.actors import ActorIndex, Mention
+
+TARGET_PREPS = {"against", "with", "on", "upon", "to", "toward", "towards", "at", "into", "for"}
+OBJECT_PREPS = {"of", "on", "against", "to", "with", "for", "from", "upon"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+CLAUSE_UP = {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"}
+MAX_EVENTS_PER_SENTENCE = 8
+MAX_CONJUNCTS = 3
+
+
+@dataclass(frozen=True)
+class _Role:
+    mention: Mention
+    direct: bool  # found in the trigger's own slot, not inherited or searched for
+
+
+def dated_value(value: str) -> str | None:
+    """The YYYY-MM-DD, YYYY-MM or YYYY prefix of a TIMEX3 value, when it names a calendar date."""
+    parts = value.split("-")
+    if not parts[0].isdigit() or len(parts[0]) != 4:
+        return None
+    kept = [parts[0]]
+    for part in parts[1:3]:
+        if len(part) == 2 and part.isdigit():
+            kept.append(part)
+        else:
+            break
+    return "-".join(kept)
+
+
+class EventCoder:
+    def __init__(self, doc: Doc, lexicon: Lexicon, actors: ActorIndex, doc_id: str,
+                 times: list[tuple[Span, TimeExpr]], places: list[tuple[Span, Place]],
+                 quote_spans: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.actors = actors
+        self.doc_id = doc_id
+        self.cues = lexicon.cues
+        self.times = times
+        self.places = places
+        self.quote_spans = quote_spans
+
+    # -- triggers ------------------------------------------------------------------------------
+    def best_pattern(self, token: Token) -> Pattern | None:
+        mention = self.actors.at(token)
+        if mention is not None and not mention.modifier:
+            return None  # "the North Atlantic Alliance" names an actor, not an act
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+            candidates = [p for p in self.lexicon.events.verbs.get(lemma, []) if self._verb_fits(token, p)]
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            candidates = [p for p in self.lexicon.events.nouns.get(lemma, []) if self._noun_fits(token, p)]
+        else:
+            return None
+        if not candidates:
+            return None
+        return max(candidates, key=lambda p: (p.specificity, len(p.code)))
+
+    @staticmethod
+    def _verb_fits(token: Token, pattern: Pattern) -> bool:
+        if " " in pattern.lemma:
+            words = pattern.lemma.split()[:-1]
+            before = [t.lemma_.lower() for t in token.doc[max(0, token.i - len(words)) : token.i]]
+            if before != words:
+                return False
+        if pattern.objects:
+            objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+            objects += [g for o in objects for g in o.conjuncts]
+            if not any(o.lemma_.lower() in pattern.objects for o in objects):
+                return False
+        if pattern.preps:
+            preps = [c for c in token.children if c.dep_ in {"prep", "prt", "agent", "dative"}]
+            if not any(c.lower_ in pattern.preps for c in preps):
+                return False
+        if pattern.xcomps:
+            clauses = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
+            if not any(c.lemma_.lower() in pattern.xcomps for c in clauses):
+                return False
+        return True
+
+    @staticmethod
+    def _noun_fits(token: Token, pattern: Pattern) -> bool:
+        if " " in pattern.lemma:
+            words = pattern.lemma.split()[:-1]
+            before = [t.lemma_.lower() for t in token.doc[max(0, token.i - len(words)) : token.i]]
+            if before != words:
+                return False
+        return True
+
+    # -- arguments -----------------------------------------------------------------------------
+    def _with_conjuncts(self, token: Token | None) -> list[Token]:
+        if token is None:
+            return []
+        return [token, *list(token.conjuncts)[: MAX_CONJUNCTS - 1]]
+
+    def sources(self, verb: Token) -> list[_Role]:
+        """Who acts: the subject, the agent of a passive, or the subject inherited from a governing clause."""
+        direct = True
+        node = verb
+        for _ in range(6):
+            passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children)
+            if passive:
+                agent = next((c for c in node.children if c.dep_ == "agent"), None)
+                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+                return self._roles(self._with_conjuncts(pobj), direct)
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                return self._roles(self._with_conjuncts(subjects[0]), direct)
+            if node.dep_ == "relcl":
+                return self._roles([node.head], False)
+            if node.dep_ == "xcomp":
+                # Object control ("urged Russia to withdraw"): the governing verb's object acts.
+                objects = [c for c in node.head.children if c.dep_ == "dobj"]
+                objects += [g for c in node.head.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+                            for g in c.children if g.dep_ == "pobj"]  # "called on Moscow to reduce"
+                controller = next((o for o in objects if self.actors.find(o, 1)), None)
+                if controller is not None:
+                    return self._roles([controller], False)
+            if node.dep_ not in CLAUSE_UP - {"ccomp"} or node.head.i == node.i:
+                break
+            node, direct = node.head, False
+        return []
+
+    def _roles(self, tokens: list[Token], direct: bool) -> list[_Role]:
+        roles = []
+        for token in tokens:
+            mention = self.actors.find(token)
+            if mention:
+                roles.append(_Role(mention, direct))
+        return roles
+
+    def targets(self, trigger: Token, pattern: Pattern, source: str | None) -> list[_Role]:
+        """Who is acted upon, from syntactic slots only, in order of preference."""
+        slots: list[Token] = []
+        children = list(trigger.children)
+        for prep in (c for c in children if c.dep_ in {"prep", "prt", "dative"} and c.lower_ in pattern.preps):
+            slots += [g for g in prep.children if g.dep_ == "pobj"]
+        places = list(slots)  # "a visit to Vilnius": the host country is the target
+        if pattern.noun:
+            preps = pattern.preps or OBJECT_PREPS
+            for child in children:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    slots += self._search_of([g for g in child.children if g.dep_ == "pobj"], source)
+        else:
+            passive_subject = [c for c in children if c.dep_ == "nsubjpass"]
+            objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj"}] + passive_subject
+            for obj in objects:
+                if pattern.objects and obj.lemma_.lower() in pattern.objects:
+                    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
+                        slots += self._search_of([g for g in prep.children if g.dep_ == "pobj"], source)
+                else:
+                    slots.append(obj)
+                    if self.actors.find(obj, 0) is None:
+                        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
+                            slots += self._search_of([g for g in prep.children if g.dep_ == "pobj"], source)
+            for clause in (c for c in children if c.dep_ == "ccomp"):
+                slots += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            for prep in (c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+                slots += [g for g in prep.children if g.dep_ == "pobj"]
+        seen: list[_Role] = []
+        for slot in slots:
+            for token in self._with_conjuncts(slot):
+                mention = self.actors.find(token, avoid=source)
+                if mention and mention.actor.code != source and all(r.mention is not mention for r in seen):
+                    seen.append(_Role(mention, True))
+        if not seen:
+            host = next((h for h in map(self._host_country, places) if h and h.code != source), None)
+            if host:
+                seen.append(_Role(Mention(0, 0, host, 0), True))
+        return seen
+
+    def _host_country(self, token: Token) -> Actor | None:
+        for span, place in self.places:
+            if span.start <= token.i < span.end and place.country:
+                return Actor(span=place.span, text=place.text, code=place.country, name=place.name,
+                             country=place.country, type="country")
+        return None
+
+    def _search_of(self, nodes: list[Token], avoid: str | None, depth: int = 4) -> list[Token]:
+        """Nouns down an "of/to" chain: "the work of its permanent mission to the alliance"."""
+        found: list[Token] = []
+        for node in nodes:
+            found.append(node)
+            if depth and self.actors.find(node, 1, avoid) is None:
+                for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
+                    found += self._search_of([g for g in prep.children if g.dep_ == "pobj"], avoid, depth - 1)
+        return found
+
+    def noun_sources(self, noun: Token) -> list[_Role]:
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound"}:
+                mention = self.actors.find(child, 0)
+                if mention:
+                    return [_Role(mention, True)]
+            if child.dep_ == "prep" and child.lower_ == "by":
+                return self._roles([g for g in child.children if g.dep_ == "pobj"], True)
+        if noun.dep_ in {"dobj", "nsubjpass", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+            return [_Role(r.mention, False) for r in self.sources(noun.head)]
+        return []
+
+    # -- mode, negation, date, place -------------------------------------------------------------
+    def _clause_chain(self, token: Token) -> Iterator[Token]:
+        """The trigger's verb and the verbs above it, up to and excluding a reporting verb."""
+        node = token
+        if token.pos_ in {"NOUN", "PROPN"} and token.head.pos_ in {"VERB", "AUX"}:
+            yield token
+            node = token.head
+        for _ in range(8):
+            yield node
+            if node.dep_ not in CLAUSE_UP or node.head.i == node.i:
+                return
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.cues.reporting_verbs:
+                return
+            node = node.head
+
+    def reporter(self, token: Token) -> Token | None:
+        """The reporting verb whose complement holds the trigger ("X said that ...", "As X noted, ...").
+
+        A speech verb without a speaker ("Recall that ...") reports nothing.
+        """
+        verb = self._reporting_clause(token)
+        if verb is not None and any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in verb.children):
+            return verb
+        return None
+
+    def _reporting_clause(self, token: Token) -> Token | None:
+        node = token
+        for _ in range(8):
+            for child in node.children:
+                if (child.dep_ in {"advcl", "parataxis"} and child.lemma_.lower() in self.cues.reporting_verbs
+                        and child.i != token.i and not child.is_ancestor(token) and (child.dep_ == "parataxis"
+                                                   or any(c.lower_ == "as" for c in child.children))):
+                    return child
+            if node.head.i == node.i:
+                return None
+            if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in self.cues.reporting_verbs:
+                return node.head
+            if node.dep_ in {"advcl"} and node.head.lemma_.lower() in self.cues.reporting_verbs:
+                return node.head
+            if node.dep_ not in CLAUSE_UP | {"dobj", "pobj", "prep", "nsubj", "nsubjpass"}:
+                return None
+            node = node.head
+        return None
+
+    def negated(self, token: Token) -> bool:
+        """"did not expel", "no sanctions", "refused to meet", "failed to agree and sign"."""
+        node = token
+        if token.pos_ in {"NOUN", "PROPN"}:
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+                return True
+            if token.dep_ not in {"dobj", "nsubjpass"}:
+                return False
+            node = token.head
+        for _ in range(6):
+            if any(c.dep_ == "neg" or (c.dep_ == "dobj" and any(g.lower_ == "no" and g.dep_ == "det"
+                                                                 for g in c.children)) for c in node.children):
+                return True
+            if node is not token and node.lemma_.lower() in self.cues.negating_verbs:
+                return True
+            climbs = node.dep_ == "xcomp" or (node.dep_ == "conj" and node.head.dep_ == "xcomp")
+            if not climbs or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def mode(self, token: Token) -> str:
+        chain = list(self._clause_chain(token))
+        for node in chain:
+            if any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_markers for c in node.children):
+                return "hypothetical"
+            if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.cues.hypothetical_markers
+                                              for g in c.children) for c in node.children):
+                return "hypothetical"  # "if NATO proposes, Moscow will support it"
+            if any(c.dep_ == "aux" and c.lower_ in self.cues.hypothetical_auxiliaries for c in node.children):
+                return "hypothetical"
+        for node in chain:
+            if any(c.dep_ == "aux" and c.lower_ in self.cues.future_auxiliaries for c in node.children):
+                return "future"
+            if node is not token and node.lemma_.lower() in self.cues.future_verbs and token.dep_ == "xcomp":
+                return "future"
+        if self.reporter(token) is not None or self._in_quote(token) or self._according_to(token.sent):
+            return "reported"
+        return "asserted"
+
+    def _in_quote(self, token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in self.quote_spans)
+
+    def _according_to(self, sent: Span) -> bool:
+        text = sent.text.lower()
+        return any(phrase in text for phrase in self.cues.source_phrases)
+
+    def event_date(self, token: Token) -> tuple[str | None, str | None]:
+        chain = list(self._clause_chain(token))
+        for node in chain:
+            for span, timex in self.times:
+                if timex.type != "DATE" or not (node.sent.start <= span.start < node.sent.end):
+                    continue
+                governor = self._governing_verb(span.root)
+                if governor is not None and governor.i == node.i:
+                    value = dated_value(timex.value)
+                    if value:
+                        return value, timex.text
+        return None, None
+
+    @staticmethod
+    def _governing_verb(token: Token) -> Token | None:
+        node = token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return node if node.pos_ in {"VERB", "AUX"} else None
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"}:
+                return node
+        return None
+
+    def location(self, token: Token) -> Place | None:
+        chain = {n.i for n in self._clause_chain(token)}
+        for span, place in self.places:
+            if not (token.sent.start <= span.start < token.sent.end):
+                continue
+            prep = span.root.head
+            if span.root.dep_ == "pobj" and prep.lower_ in {"in", "at", "near", "outside", "inside"}:
+                if prep.head.i in chain or prep.head.i == token.i:
+                    return place
+        return None
+
+    # -- putting it together -----------------------------------------------------------------
+    def code(self) -> list[Event]:
+        events: list[Event] = []
+        for number, sent in enumerate(self.doc.sents):
+            found: list[Event] = []
+            statements: dict[int, Event] = {}
+            for token in sent:
+                pattern = self.best_pattern(token)
+                if pattern is None:
+                    continue
+                for event in self._events_for(token, pattern, number, sent):
+                    if all((e.source, e.target, e.code) != (event.source, event.target, event.code) for e in found):
+                        found.append(event)
+                        statement = self._statement(token, event, number, sent)
+                        if statement and statement.trigger.span[0] not in statements:
+                            statements[statement.trigger.span[0]] = statement
+            found += statements.values()
+            events += sorted(found, key=lambda e: e.trigger.span)[:MAX_EVENTS_PER_SENTENCE]
+        return events
+
+    def _events_for(self, token: Token, pattern: Pattern, number: int, sent: Span) -> Iterator[Event]:
+        sources = self.noun_sources(token) if pattern.noun else self.sources(token)
+        if not sources:
+            return
+        untargeted = not pattern.noun and pattern.code[:2] in self.cues.untargeted_roots
+        for source in sources:
+            targets = self.targets(token, pattern, source.mention.actor.code)
+            if not targets and not untargeted:
+                continue
+            for target in targets or [None]:
+                yield self._event(token, pattern, number, sent, source, target)
+
+    def _event(self, token: Token, pattern: Pattern, number: int, sent: Span, source: _Role,
+               target: _Role | None, code: str | None = None, rule: str | None = None,
+               mode: str | None = None) -> Event:
+        entry = self.lexicon.events.describe(code or pattern.code)
+        date, date_text = self.event_date(token)
+        event_mode = mode or self.mode(token)
+        confidence = 0.45 + 0.1 * pattern.specificity + (0.2 if target else 0.0)
+        confidence += 0.1 if source.direct else 0.0
+        confidence -= 0.1 if event_mode == "hypothetical" else 0.0
+        trigger_span = (token.idx, token.idx + len(token.text))
+        key = f"{self.doc_id}|{trigger_span[0]}|{source.mention.actor.code}|{target.mention.actor.code if target else ''}"
+        return Event(
+            id=f"{self.doc_id}-{hashlib.sha1(f'{key}|{entry.code}'.encode()).hexdigest()[:10]}",
+            sentence=number,
+            sentence_span=(sent.start_char, sent.end_char),
+            source=source.mention.actor,
+            target=target.mention.actor if target else None,
+            code=entry.code,
+            root=entry.root,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            plover=entry.plover,
+            plover_mode=entry.plover_mode,
+            date=date,
+            date_text=date_text,
+            date_source="text" if date else "publication",
+            location=self.location(token),
+            negated=self.negated(token),
+            mode=event_mode,  # type: ignore[arg-type]
+            confidence=round(min(confidence, 0.95), 2),
+            trigger=Trigger(span=trigger_span, text=token.text),
+            rule=rule or pattern.rule,
+        )
+
+    def _statement(self, token: Token, event: Event, number: int, sent: Span) -> Event | None:
+        """"X said that Y attacked Z": the statement by X, about Y (or Z when X is Y)."""
+        verb = self.reporter(token)
+        if verb is None:
+            return None
+        speakers = self.sources(verb)
+        if not speakers:
+            return None
+        speaker = speakers[0]
+        about = event.source if event.source and event.source.code != speaker.mention.actor.code else event.target
+        if about is None or about.code == speaker.mention.actor.code:
+            return None
+        target = _Role(Mention(0, 0, about, 0), True)
+        statement_pattern = Pattern(code="010", lemma=verb.lemma_.lower(), noun=False)
+        return self._event(verb, statement_pattern, number, sent, speaker, target, code="010",
+                           rule=f"report:{verb.lemma_.lower()}", mode="asserted")
+
+
+def code_events(doc: Doc, lexicon: Lexicon, actors: ActorIndex, doc_id: str,
+                times: list[tuple[Span, TimeExpr]], places: list[tuple[Span, Place]],
+                quote_spans: list[tuple[int, int]]) -> list[Event]:
+    """Every event the lexicon's patterns find in ``doc``."""
+    return EventCoder(doc, lexicon, actors, doc_id, times, places, quote_spans).code()
+
+
+__all__ = ["Actor", "code_events", "dated_value"]

@@ -1,0 +1,92 @@
+"""The read side: filters over the store, and summaries. The CLI (and later the API) render these rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from newsevents.store import Store
+
+# The day an event happened: its own date (a month or year taken at its first day), else publication.
+EVENT_DAY = (
+    "COALESCE(TRY_CAST(CASE WHEN length(date) = 4 THEN date || '-01-01' WHEN length(date) = 7 "
+    "THEN date || '-01' ELSE date END AS DATE), doc_date)"
+)
+EVENT_COLUMNS = (
+    "doc_id", "id", "event_day", "date", "date_source", "source_code", "source_name", "target_code", "target_name",
+    "code", "root", "quad_class", "goldstein", "plover", "negated", "mode", "confidence", "trigger_text",
+    "location_name", "location_country", "sentence", "rule",
+)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to return. Actor codes match by prefix: RUS matches RUSGOV and RUSMIL."""
+
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    root: str | None = None
+    code: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    include_negated: bool = False
+    limit: int | None = None
+
+    @staticmethod
+    def parse_dyad(text: str) -> tuple[str, str]:
+        source, sep, target = text.partition(":")
+        if not sep or not source or not target:
+            raise ValueError(f"a dyad is SOURCE:TARGET, e.g. RUS:IGOWSTNAT, not {text!r}")
+        return source.upper(), target.upper()
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses, params = ["TRUE"], []
+        if self.actor:
+            clauses.append("(starts_with(source_code, ?) OR starts_with(target_code, ?))")
+            params += [self.actor.upper()] * 2
+        if self.dyad:
+            clauses.append("starts_with(source_code, ?) AND starts_with(target_code, ?)")
+            params += list(self.dyad)
+        if self.root:
+            clauses.append("root = ?")
+            params.append(self.root.zfill(2))
+        if self.code:
+            clauses.append("starts_with(code, ?)")
+            params.append(self.code)
+        if self.since:
+            clauses.append(f"{EVENT_DAY} >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append(f"{EVENT_DAY} <= ?")
+            params.append(self.until)
+        if not self.include_negated:
+            clauses.append("NOT negated")
+        return " AND ".join(clauses), params
+
+
+def events(store: Store, where: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    """Events matching the filter, in the order they happened."""
+    sql_where, params = where.where()
+    columns = ", ".join(c if c != "event_day" else f"{EVENT_DAY} AS event_day" for c in EVENT_COLUMNS)
+    sql = f"SELECT {columns} FROM events WHERE {sql_where} ORDER BY event_day, doc_id, sentence, trigger_start"
+    if where.limit:
+        sql += f" LIMIT {int(where.limit)}"
+    return store.query(sql, params)
+
+
+def stats(store: Store, top: int = 10) -> dict[str, Any]:
+    """Documents, events by root and QuadClass, top dyads, and quarantined documents by reason."""
+    one = store.query
+    return {
+        "documents": one("SELECT count(*) AS n FROM documents")[0]["n"],
+        "events": one("SELECT count(*) AS n FROM events")[0]["n"],
+        "events_with_both_actors": one(
+            "SELECT count(*) AS n FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL")[0]["n"],
+        "quarantined": one("SELECT reason, count(*) AS n FROM quarantine GROUP BY reason ORDER BY n DESC"),
+        "by_root": one("SELECT root, count(*) AS n FROM events GROUP BY root ORDER BY root"),
+        "by_quad_class": one("SELECT quad_class, count(*) AS n FROM events GROUP BY quad_class ORDER BY quad_class"),
+        "top_dyads": one(
+            "SELECT source_code, target_code, count(*) AS n FROM events WHERE target_code IS NOT NULL "
+            f"GROUP BY ALL ORDER BY n DESC, source_code, target_code LIMIT {int(top)}"),
+    }

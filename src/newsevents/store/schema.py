@@ -1,0 +1,75 @@
+"""Table columns derived from the data model: one column per leaf field, nested records flattened.
+
+``Event.source`` (an Actor) becomes ``source_code``, ``source_name`` ...; a span becomes
+``..._start`` and ``..._end``. Adding a field to model.py adds a column; nothing here lists them by hand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import types
+import typing
+from typing import Any
+
+from newsevents.model import Actor, Event, Place, Quote, TimeExpr, Trigger
+
+SQL_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"}
+NESTED = (Actor, Place, Trigger)
+
+
+def _strip_optional(hint: Any) -> Any:
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return args[0] if len(args) == 1 else hint
+    return hint
+
+
+def _is_span(hint: Any) -> bool:
+    return typing.get_origin(hint) is tuple and typing.get_args(hint) == (int, int)
+
+
+@functools.cache
+def columns(cls: type, nested: bool = False) -> tuple[tuple[str, str], ...]:
+    """(column, SQL type) for every leaf field of the dataclass ``cls``.
+
+    A nested record's own ``span`` becomes ``<field>_start``/``<field>_end`` (``source_start``),
+    so that it cannot clash with a sibling span field (``Quote.speaker_span``).
+    """
+    out: list[tuple[str, str]] = []
+    for name, hint in typing.get_type_hints(cls).items():
+        hint = _strip_optional(hint)
+        if _is_span(hint):
+            stem = "" if nested and name == "span" else f"{name}_"
+            out += [(f"{stem}start", "INTEGER"), (f"{stem}end", "INTEGER")]
+        elif hint in NESTED:
+            out += [(f"{name}_{sub}", sql) for sub, sql in columns(hint, nested=True)]
+        elif typing.get_origin(hint) is typing.Literal:
+            out.append((name, "VARCHAR"))
+        else:
+            out.append((name, SQL_TYPES.get(hint, "VARCHAR")))
+    return tuple(out)
+
+
+def flatten(value: Any, cls: type) -> list[Any]:
+    """The column values of one record, in ``columns(cls)`` order (None for an absent nested record)."""
+    row: list[Any] = []
+    for name, hint in typing.get_type_hints(cls).items():
+        hint = _strip_optional(hint)
+        field_value = getattr(value, name) if value is not None else None
+        if _is_span(hint):
+            row += list(field_value) if field_value is not None else [None, None]
+        elif hint in NESTED:
+            row += flatten(field_value, hint)
+        else:
+            row.append(field_value)
+    return row
+
+
+RECORD_TABLES: dict[str, type] = {"actors": Actor, "events": Event, "quotes": Quote, "dates": TimeExpr,
+                                  "places": Place}
+
+
+def field_names(cls: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls)]

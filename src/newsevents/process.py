@@ -23,7 +23,7 @@ from newsevents.pipeline.actors import resolve_actors
 from newsevents.pipeline.dates import tag_dates
 from newsevents.pipeline.events import code_events
 from newsevents.pipeline.places import find_places
-from newsevents.pipeline.quotes import direct_quote_spans, find_quotes
+from newsevents.pipeline.quotes import find_quotes
 from newsevents.pipeline.tone import score_tone
 from newsevents.readers import Record
 
@@ -36,8 +36,7 @@ def analyse(doc: Doc, document: Document, lexicon: Lexicon, phrases: PhraseIndex
     times = tag_dates(doc, document.date)
     places = find_places(doc, actors)
     quotes = find_quotes(doc, lexicon, actors)
-    quote_spans = [q.span for q in quotes if q.direct] or direct_quote_spans(doc.text)
-    events = code_events(doc, lexicon, actors, document.doc_id, times, places, quote_spans)
+    events = code_events(doc, lexicon, actors, document.doc_id, times, places, quotes)
     return CodedDocument(
         document=document,
         actors=tuple(actors.actors()),

@@ -27,6 +27,7 @@ class Cues:
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_markers: frozenset[str]
     untargeted_roots: frozenset[str]
+    support_verbs: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> Cues:

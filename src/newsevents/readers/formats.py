@@ -20,7 +20,8 @@ from newsevents.model import Document, Quarantined
 
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own max_length: beyond it the parser needs > 1 GB
 
-_DATE_TOKEN = re.compile(r"\A\s*date[ \t]+(\S+)(?:[ \t]+|\s*\n|\Z)", re.IGNORECASE)
+# "date" in lower case followed by something date-like (a digit or a dash): "Date palms ..." is text.
+_DATE_TOKEN = re.compile(r"\A\s*date[ \t]+(\S*[\d-]\S*)(?:[ \t]+|\s*\n|\Z)")
 _ISO_DATE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})")
 
 Record = Document | Quarantined

@@ -222,7 +222,7 @@ class ActorResolver:
     def _code_group(self, head: Token, matches: list[_Match], persons: list[Span]) -> list[Mention]:
         """The mentions of one noun phrase: one actor, or several names modifying a thing
         ("the NATO-Russia Council meeting")."""
-        if all(e.kind in {"organization", "country", "people", "seat", "paraphrase"} for m in matches
+        if all(e.kind in {"organization", "country", "people", "seat", "paraphrase", "adjective"} for m in matches
                for e in m.entries) and not persons and len(matches) > 1:
             return [m for match in matches for m in self._code_group(head, [match], [])]
         mention = self._code_phrase(head, matches, persons)
@@ -270,6 +270,7 @@ class ActorResolver:
             return None
         if agents and not head_covered and all(self.doc[m.start].pos_ == "ADJ" for m, _ in by_kind["agent"]):
             agents = []  # "military integration": an adjective of a thing, not an actor
+            roles = ()
         if agents:
             agent_entry = agents[-1]
             plural = head.tag_ in {"NNS", "NNPS"}
@@ -291,16 +292,19 @@ class ActorResolver:
             code = self._combine(country, agent_entry.code)
             return self._mention(start, end, head, members, code, agent_entry.name, self._iso(country),
                                  agent_type, roles, agent_entry.code)
-        # Bare names: organisations, countries, their people, their seats of government.
+        # Bare names: organisations, countries, their people, their seats of government; an adjective
+        # alone marks whose a thing is ("French prisoners", "Hamas positions"): a modifier mention.
         modifier = not head_covered
-        for kind in ("organization", "country", "people", "seat"):
+        for kind in ("organization", "country", "people", "seat", "adjective"):
             if kind in by_kind:
                 m, entry = by_kind[kind][0]
                 if kind == "seat" and not self._metonymic(self.doc[m.start : m.end]):
                     return None
+                if kind == "adjective" and not modifier:
+                    continue  # "the Russian" alone, or a parse that heads a phrase with an adjective
                 code = entry.code + ("GOV" if kind == "seat" else "")
                 type_ = {"organization": "organization", "country": "country", "people": "group",
-                         "seat": "government"}[kind]
+                         "seat": "government", "adjective": "country"}[kind]
                 return self._mention(m.start, m.end, head, tuple(range(m.start, m.end)), code, entry.name,
                                      entry.country, type_, (), None, modifier=modifier)
         if "paraphrase" in by_kind and determiner:

@@ -199,8 +199,13 @@ class EventCoder:
             objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj", "nsubjpass"}]
             for obj in objects:
                 if pattern.objects and obj.lemma_.lower() in pattern.objects:
-                    # "imposed sanctions on Iran": the target is in the object's own phrase.
+                    # "expelled a Russian diplomat" names the target; "imposed sanctions on Iran" holds it;
+                    # "deployed (its) troops" names only the instrument.
+                    if self._foreign(obj, source):
+                        slots.append([obj])
                     slots.append(self._search_of(pobjs(OBJECT_PREPS, list(obj.children)), source))
+                    slots.append([o for o in (obj, *_partitive(obj))
+                                  if self.actors.at(o) is None or self._foreign(o, source)])
                 else:
                     slots.append([obj, *_partitive(obj)])
                     slots.append(self._search_of(pobjs(OBJECT_PREPS, list(obj.children)), source))
@@ -209,7 +214,7 @@ class EventCoder:
             slots.append(pobjs(TARGET_PREPS))
             for clause in (c for c in children if c.dep_ == "xcomp"):  # "proposed to hold talks with Russia"
                 inner = [c for c in clause.children if c.dep_ == "dobj"]
-                slots += [inner, self._search_of(pobjs(OBJECT_PREPS, inner), source),
+                slots += [inner, self._search_of(pobjs(OBJECT_PREPS, [c for o in inner for c in o.children]), source),
                           pobjs(TARGET_PREPS, list(clause.children))]
         for slot in slots:
             found: list[_Role] = []
@@ -221,6 +226,13 @@ class EventCoder:
                 return found[:MAX_CONJUNCTS]
         host = next((h for h in map(self._host_country, pobjs(pattern.preps)) if h and h.code != source), None)
         return [_Role(Mention(0, 0, host, 0), True)] if host else []
+
+    def _foreign(self, token: Token, source: str | None) -> bool:
+        """Is this object someone else's ("a Russian diplomat"), not the source's own means ("its troops")?"""
+        mention = self.actors.at(token)
+        if mention is None or mention.actor.country is None and not mention.actor.code.startswith("IGO"):
+            return False
+        return mention.actor.country != (source or "")[:3] and mention.actor.code != source
 
     def _host_country(self, token: Token) -> Actor | None:
         for span, place in self.places:
@@ -403,16 +415,26 @@ class EventCoder:
             if span is None or not _clearly_negative(span):
                 continue
             side = {speaker.code, speaker.country} - {None}
-            others = [m for m in self.actors.mentions if span.start <= m.start < span.end
-                      and m.actor.code not in side and m.actor.country not in side and m.actor.type != "person"
-                      and (m.actor.country or m.actor.code.startswith("IGO"))]
+            cue = self.doc.char_span(*quote.cue.span, alignment_mode="expand") if quote.cue else None
+            # Whom the quote is about: the actors it names, else the cue's "of/about" phrase
+            # ("..., Lavrov said of the NATO exercises").
+            about = [(span.start, span.end)] + ([(c.left_edge.i, c.right_edge.i + 1) for c in cue[0].children
+                                                 if c.dep_ == "prep" and c.lower_ in {"of", "about", "on"}]
+                                                if cue is not None else [])
+            others = []
+            for start, end in about:
+                others = [m for m in self.actors.mentions if start <= m.start < end
+                          and m.actor.code not in side and m.actor.country not in side and m.actor.type != "person"
+                          and (m.actor.country or m.actor.code.startswith("IGO"))]
+                if others:
+                    break
             if not others:
                 continue
             counts: dict[str, int] = {}
             for m in others:
                 counts[m.actor.code] = counts.get(m.actor.code, 0) + 1
             target = max(others, key=lambda m: counts[m.actor.code])
-            anchor = self.doc.char_span(*quote.cue.span, alignment_mode="expand")[0] if quote.cue else span[0]
+            anchor = cue[0] if cue is not None else span[0]
             number = next(i for i, sent in enumerate(sentences) if sent.start <= anchor.i < sent.end)
             pattern = Pattern(code=criticism.code, lemma=anchor.lemma_.lower(), noun=False)
             source = _Role(Mention(0, 0, speaker, 0), False)
@@ -426,13 +448,18 @@ class EventCoder:
         for number, sent in enumerate(self.doc.sents):
             found: list[Event] = []
             statements: dict[int, Event] = {}
-            for token in sent:
-                pattern = self.best_pattern(token)
-                if pattern is None:
-                    continue
+            coded: dict[int, set[tuple[str | None, str | None]]] = {}  # trigger token -> dyads it coded
+            triggers = [(t, p) for t in sent if (p := self.best_pattern(t)) is not None]
+            # Verbs first: a nominalised act inside a coded verb's phrase ("pledged to expand
+            # cooperation with Vietnam") is the same event, not a second one.
+            for token, pattern in sorted(triggers, key=lambda tp: tp[1].noun):
                 for event in self._events_for(token, pattern, number, sent):
+                    dyad = (event.source.code if event.source else None, event.target.code if event.target else None)
+                    if pattern.noun and any(dyad in coded.get(a.i, ()) for a in list(token.ancestors)[:4]):
+                        continue
                     if all((e.source, e.target, e.code) != (event.source, event.target, event.code) for e in found):
                         found.append(event)
+                        coded.setdefault(token.i, set()).add(dyad)
                         statement = self._statement(token, event, number, sent)
                         if statement and statement.trigger.span[0] not in statements:
                             statements[statement.trigger.span[0]] = statement
@@ -447,6 +474,9 @@ class EventCoder:
         untargeted = not pattern.noun and pattern.code[:2] in self.cues.untargeted_roots
         for source in sources:
             targets = self.targets(token, pattern, source.mention.actor.code)
+            if not targets and len(sources) > 1:
+                # "Norway and Sweden signed a pact": each side acts towards the other.
+                targets = [s for s in sources if s.mention.actor.code != source.mention.actor.code]
             if not targets and not untargeted:
                 continue
             for target in targets or [None]:

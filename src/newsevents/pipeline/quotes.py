@@ -130,7 +130,13 @@ class QuoteFinder:
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if clause is None:
             return None
-        tokens = [t for t in clause.subtree if t.dep_ != "punct" or t.i not in (clause.left_edge.i,)]
+        tokens = list(clause.subtree)
+        while tokens and (tokens[0].is_punct or (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that")):
+            tokens.pop(0)  # the content starts after "that"
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        if not tokens:
+            return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         if clause.i < token.i and self.doc.text[start - 1 : start] in {*OPENERS, "\u201d"}:
             return None  # direct speech already found

@@ -51,7 +51,8 @@ def test_readers_size_cap(tmp_path):
 def test_readers_jsonl_keeps_fields_and_quarantines_bad_lines(tmp_path):
     path = tmp_path / "docs.jsonl"
     lines = [
-        json.dumps({"id": "x1", "date": "2020-05-01", "title": "T", "source": "S", "url": "http://u", "text": " Verbatim "}),
+        json.dumps({"id": "x1", "date": "2020-05-01", "title": "T", "source": "S", "url": "http://u",
+                    "text": " Verbatim "}),
         "{not json",
         json.dumps({"id": "x2", "date": "2020-02-30", "text": "Bad date."}),
         json.dumps({"id": "x3", "text": ""}),
@@ -64,7 +65,8 @@ def test_readers_jsonl_keeps_fields_and_quarantines_bad_lines(tmp_path):
     assert [type(r).__name__ for r in records] == ["Document", "Quarantined", "Quarantined", "Quarantined",
                                                     "Quarantined", "Document"]
     first = records[0]
-    assert (first.doc_id, first.title, first.source, first.url, first.text) == ("x1", "T", "S", "http://u", " Verbatim ")
+    fields = (first.doc_id, first.title, first.source, first.url, first.text)
+    assert fields == ("x1", "T", "S", "http://u", " Verbatim ")
     assert [r.reason for r in records[1:5]] == ["NE104", "NE103", "NE102", "NE104"]
     assert records[1].origin.endswith("docs.jsonl:2")
     assert records[2].doc_id == "x2"

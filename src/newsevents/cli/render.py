@@ -24,7 +24,8 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: Format, out: TextIO = sys.stdout, title: str | None = None) -> None:
+def render(rows: Sequence[dict[str, Any]], fmt: Format, out: TextIO | None = None, title: str | None = None) -> None:
+    out = out or sys.stdout
     if fmt is Format.jsonl:
         for row in rows:
             out.write(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False) + "\n")

@@ -1,0 +1,65 @@
+"""The command line, through Typer's runner: the JSON Lines contract, bad input, store and queries."""
+
+import json
+
+from typer.testing import CliRunner
+
+from newsevents.cli import app
+
+runner = CliRunner()
+CONTRACT = ["doc_id", "date", "title", "source", "url", "text", "actors", "events", "quotes", "dates", "places",
+            "tone"]
+EVENT_KEYS = {"id", "sentence", "sentence_span", "source", "target", "code", "root", "quad_class", "goldstein",
+              "plover", "date", "date_text", "location", "negated", "mode", "confidence", "trigger", "rule"}
+
+
+def write_inputs(folder):
+    (folder / "good.txt").write_text("date 2021-10-06 NATO expelled eight Russian diplomats on Wednesday.")
+    (folder / "bad_date.txt").write_text("date 2021-02-30 Text.")
+    (folder / "empty.txt").write_text("   ")
+    (folder / "lines.jsonl").write_text(
+        json.dumps({"id": "j1", "date": "2021-10-07", "text": "Russia condemned NATO."}) + "\n{broken\n")
+    (folder / "undecodable.txt").write_bytes(b"\xff\xfe\xfd")
+
+
+def test_cli_code_writes_the_contract_and_quarantines_bad_input(tmp_path):
+    write_inputs(tmp_path)
+    out, db = tmp_path / "out.jsonl", tmp_path / "s.duckdb"
+    result = runner.invoke(app, ["code", str(tmp_path), "--format", "jsonl", "--out", str(out), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == 2
+    for record in records:
+        assert list(record)[: len(CONTRACT)] == CONTRACT
+        for event in record["events"]:
+            assert set(event) >= EVENT_KEYS
+            assert record["text"][slice(*event["trigger"]["span"])] == event["trigger"]["text"]
+    assert "coded 2 documents" in result.output and "quarantined 4" in result.output
+    for reason in ("NE101", "NE102", "NE103", "NE104"):
+        assert reason in result.output
+
+
+def test_cli_code_to_stdout_and_query(tmp_path):
+    write_inputs(tmp_path)
+    db = tmp_path / "s.duckdb"
+    result = runner.invoke(app, ["code", str(tmp_path / "good.txt"), "--format", "jsonl", "--db", str(db), "-q"])
+    assert result.exit_code == 0
+    [record] = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert record["events"][0]["code"].startswith("16")
+    listed = runner.invoke(app, ["events", "--db", str(db), "--dyad", "IGOWSTNAT:RUS", "--format", "csv"])
+    assert listed.exit_code == 0 and "IGOWSTNAT" in listed.stdout
+    stats = runner.invoke(app, ["stats", "--db", str(db), "--json"])
+    assert json.loads(stats.stdout)["documents"] == 1
+
+
+def test_cli_reports_a_missing_store(tmp_path):
+    result = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code != 0 and "no store" in result.output
+
+
+def test_api_code_returns_the_data_model():
+    import newsevents
+
+    coded = newsevents.code("Estonia expelled a Russian diplomat.", date="2023-09-12")
+    assert coded.document.date.isoformat() == "2023-09-12"
+    assert [(e.source.code, e.root, e.target.code) for e in coded.events] == [("EST", "16", "RUSGOV")]

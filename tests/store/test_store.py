@@ -1,0 +1,68 @@
+"""The DuckDB store: idempotent writes, quarantine, and the read side."""
+
+import datetime as dt
+
+from newsevents.model import Quarantined
+from newsevents.query import EventFilter, events, stats
+from newsevents.store import Store
+
+TEXTS = [
+    ("d1", "2021-10-06", "NATO expelled eight Russian diplomats. Russia condemned NATO."),
+    ("d2", "2021-10-20", "Russia suspended its mission to NATO."),
+]
+
+
+def coded_documents(coder):
+    from newsevents.readers import document_from_text
+
+    return [coder.code_document(document_from_text(text, date=day, doc_id=doc_id)) for doc_id, day, text in TEXTS]
+
+
+def counts(store):
+    return {t: store.query(f"SELECT count(*) AS n FROM {t}")[0]["n"] for t in ("documents", "events", "actors")}
+
+
+def test_store_coding_again_replaces_rows(tmp_path, coder):
+    path = tmp_path / "s.duckdb"
+    docs = coded_documents(coder)
+    with Store(path) as store:
+        store.save(docs, "v1")
+        first = counts(store)
+        store.save(docs, "v1")
+        store.save(docs[:1], "v2")
+        assert counts(store) == first
+        assert first["documents"] == 2 and first["events"] >= 3
+        assert store.coded_ids("v2") == {"d1"}
+    with Store(path, read_only=True) as store:
+        assert counts(store) == first
+
+
+def test_store_columns_round_trip_the_model(tmp_path, coder):
+    [doc, _] = coded_documents(coder)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save([doc])
+        rows = store.query("SELECT * FROM events WHERE doc_id = 'd1' ORDER BY idx")
+    event = doc.events[0]
+    row = rows[0]
+    assert (row["source_code"], row["code"], row["target_code"]) == (event.source.code, event.code, event.target.code)
+    assert (row["trigger_start"], row["trigger_end"]) == event.trigger.span
+    assert row["doc_date"] == dt.date(2021, 10, 6)
+
+
+def test_store_keeps_quarantine(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save([Quarantined("x", "f.jsonl:3", "NE104", "malformed JSON line")])
+        assert store.query("SELECT reason, origin FROM quarantine") == [{"reason": "NE104", "origin": "f.jsonl:3"}]
+
+
+def test_query_filters(tmp_path, coder):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save(coded_documents(coder))
+        nato_rus = events(store, EventFilter(dyad=("IGOWSTNAT", "RUS")))
+        assert nato_rus and all(r["root"] == "16" for r in nato_rus)
+        assert all(r["source_code"].startswith("RUS") or r["target_code"].startswith("RUS")
+                   for r in events(store, EventFilter(actor="RUS")))
+        assert {r["doc_id"] for r in events(store, EventFilter(since=dt.date(2021, 10, 10)))} == {"d2"}
+        assert {r["root"] for r in events(store, EventFilter(root="11"))} == {"11"}
+        summary = stats(store)
+        assert summary["documents"] == 2 and summary["events"] == sum(r["n"] for r in summary["by_root"])

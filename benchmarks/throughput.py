@@ -45,8 +45,9 @@ def main() -> None:
     bare_s, full_s = min(bare), min(full)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"documents: {len(documents)}   tokens: {tokens:,}   events: {events:,}   model: {coder.nlp.meta['name']}")
-    print(f"bare spaCy parse : {len(documents) / bare_s:8.1f} docs/s  {tokens / bare_s:10,.0f} tokens/s  ({bare_s:.1f} s)")
-    print(f"full pipeline    : {len(documents) / full_s:8.1f} docs/s  {tokens / full_s:10,.0f} tokens/s  ({full_s:.1f} s)")
+    for label, seconds in (("bare spaCy parse", bare_s), ("full pipeline", full_s)):
+        rate = len(documents) / seconds
+        print(f"{label:17}: {rate:8.1f} docs/s  {tokens / seconds:10,.0f} tokens/s  ({seconds:.1f} s)")
     print(f"pipeline cost over bare parsing: {100 * (full_s / bare_s - 1):+.1f} %   (best of {args.rounds} rounds)")
     print(f"peak memory: {peak_mb:,.0f} MB")
 

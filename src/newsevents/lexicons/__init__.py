@@ -28,6 +28,8 @@ class Cues:
     hypothetical_markers: frozenset[str]
     untargeted_roots: frozenset[str]
     support_verbs: frozenset[str]
+    sport_words: frozenset[str]
+    abstract_objects: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> Cues:

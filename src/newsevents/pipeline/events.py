@@ -158,6 +158,8 @@ class EventCoder:
                 return self._roles(self._with_conjuncts(subjects[0]), direct)
             if node.dep_ == "relcl":
                 return self._roles([node.head], False)
+            if node.dep_ in {"amod", "acl"} and node.tag_ == "VBG":
+                return self._roles([node.head], True)  # "the visiting French minister": the minister visits
             if node.dep_ == "xcomp":
                 # Object control ("urged Russia to withdraw"): the governing verb's object acts.
                 objects = [c for c in node.head.children if c.dep_ == "dobj"]
@@ -449,6 +451,8 @@ class EventCoder:
             found: list[Event] = []
             statements: dict[int, Event] = {}
             coded: dict[int, set[tuple[str | None, str | None]]] = {}  # trigger token -> dyads it coded
+            if any(t.lemma_.lower() in self.cues.sport_words for t in sent):
+                continue  # a medal "captured", a cup "taken part in": sport, not politics
             triggers = [(t, p) for t in sent if (p := self.best_pattern(t)) is not None]
             # Verbs first: a nominalised act inside a coded verb's phrase ("pledged to expand
             # cooperation with Vietnam") is the same event, not a second one.
@@ -468,6 +472,9 @@ class EventCoder:
         return events
 
     def _events_for(self, token: Token, pattern: Pattern, number: int, sent: Span) -> Iterator[Event]:
+        if int(pattern.code[:2]) >= 17 and any(c.dep_ == "dobj" and c.lemma_.lower() in self.cues.abstract_objects
+                                               for c in token.children):
+            return  # "fight drugs", "combat poverty"
         sources = self.noun_sources(token) if pattern.noun else self.sources(token)
         if not sources:
             return
@@ -520,7 +527,7 @@ class EventCoder:
     def _statement(self, token: Token, event: Event, number: int, sent: Span) -> Event | None:
         """"X said that Y attacked Z": the statement by X, about Y (or Z when X is Y)."""
         verb = self.reporter(token)
-        if verb is None:
+        if verb is None or event.source is None or event.target is None:
             return None
         speakers = self.sources(verb)
         if not speakers:

@@ -10,6 +10,7 @@ capitals used for their governments. Later mentions ("Nauseda", "the Lithuanian 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +29,7 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f"
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+HOME_SHARE = 0.6
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Mention:
     members: tuple[int, ...] = ()
     gender: str | None = None
     named: bool = False  # a person introduced by name: the only kind later mentions may resolve to
+    inferred: bool = False  # the country came from the document's main country, not the phrase
 
 
 @dataclass
@@ -174,7 +177,22 @@ class ActorResolver:
                 mention = self._pronoun(token)
                 if mention:
                     self.index.add(mention)
+        self._assign_home_country()
         return self.index
+
+    def _assign_home_country(self) -> None:
+        """Roles with no country ("the government", "police", "protesters") belong, in a report about
+        one country, to that country: the one that holds at least HOME_SHARE of the country mentions."""
+        countries = [m.actor.country for m in self.index.mentions if m.actor.country and not m.actor.type == "person"]
+        if len(countries) < 2:
+            return
+        home, count = Counter(countries).most_common(1)[0]
+        if count / len(countries) < HOME_SHARE:
+            return
+        for m in self.index.mentions:
+            if m.actor.country is None and m.agent and m.actor.code == m.agent:
+                m.actor = replace(m.actor, code=home + m.agent, country=home)
+                m.inferred = True
 
     def _np_head(self, token: Token) -> Token:
         """Climb from a name to the head of the noun phrase it modifies."""
@@ -202,8 +220,15 @@ class ActorResolver:
             for i in range(m.start, m.end):
                 self._matches_at.setdefault(i, []).append(m)
         groups: dict[int, tuple[Token, list[_Match], list[Span]]] = {}
+        starts = {m.start: m for m in matches}
         for m in matches:
-            head = self._np_head(self._span_head(self.doc[m.start : m.end]))
+            following = starts.get(m.end)
+            if (following is not None and any(e.kind == "adjective" for e in m.entries)
+                    and any(e.kind == "agent" for e in following.entries)):
+                # "Azerbaijani forces" is one phrase even where the parser splits it.
+                head = self._np_head(self._span_head(self.doc[following.start : following.end]))
+            else:
+                head = self._np_head(self._span_head(self.doc[m.start : m.end]))
             groups.setdefault(head.i, (head, [], []))[1].append(m)
         for ent in self.doc.ents:
             if ent.label_ == "PERSON" and not any(i in self._matches_at for i in range(ent.start, ent.end)):

@@ -497,6 +497,7 @@ class EventCoder:
         event_mode = mode or self.mode(token)
         confidence = 0.45 + 0.1 * pattern.specificity + (0.2 if target else 0.0)
         confidence += 0.1 if source.direct else 0.0
+        confidence -= 0.1 * sum(r.mention.inferred for r in (source, target) if r is not None)
         confidence -= 0.1 if event_mode == "hypothetical" else 0.0
         trigger_span = (token.idx, token.idx + len(token.text))
         target_code = target.mention.actor.code if target else ""

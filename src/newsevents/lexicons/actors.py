@@ -93,13 +93,14 @@ class ActorLexicon:
             tokens = tuple(tokenize(phrase))
             if tokens:
                 index.setdefault(tokens, []).extend(entries)
-        return PhraseIndex(index, max((len(k) for k in index), default=1))
+        prefixes = {key[:n] for key in index for n in range(len(key))}
+        return PhraseIndex(index, frozenset(prefixes))
 
 
 @dataclass(frozen=True)
 class PhraseIndex:
     by_tokens: dict[tuple[str, ...], list[Entry]]
-    max_len: int
+    prefixes: frozenset[tuple[str, ...]]  # every proper prefix of a phrase, () included
 
 
 def _country_names() -> Iterable[tuple[str, str, str]]:

@@ -55,6 +55,8 @@ def split_values(field: str) -> list[str]:
 
 def fold(text: str) -> str:
     """Lower case without accents and with straight apostrophes: the form all lexicon keys use."""
+    if text.isascii():
+        return text.lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

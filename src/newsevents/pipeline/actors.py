@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.lexicons import Lexicon, fold
 from newsevents.lexicons.actors import ISO3_CODES, Entry, Holder, PhraseIndex
 from newsevents.model import Actor
+from newsevents.pipeline.tokens import sentence_of
 
 # Dependencies that keep a modifier inside its noun phrase.
 NP_DEPS = {"compound", "amod", "nmod", "flat", "appos", "poss", "nn"}
@@ -106,20 +107,21 @@ class _Match:
 def match_phrases(doc: Doc, index: PhraseIndex) -> list[_Match]:
     """Longest lexicon phrases over the tokens; a role noun's last word may be in plural."""
     folded = [fold(t.text) for t in doc]
-    lemmas = [fold(t.lemma_) for t in doc]
     matches: list[_Match] = []
     i = 0
     while i < len(doc):
         found = None
-        for n in range(min(index.max_len, len(doc) - i), 0, -1):
+        # Walk the phrase prefixes from this token; the longest phrase that fits wins.
+        n = 1
+        while i + n <= len(doc) and tuple(folded[i : i + n - 1]) in index.prefixes:
             key = tuple(folded[i : i + n])
             entries = [e for e in index.by_tokens.get(key, []) if _case_fits(doc[i : i + n], e)]
             if not entries:
-                lemma_key = (*key[:-1], lemmas[i + n - 1])
+                lemma_key = (*key[:-1], fold(doc[i + n - 1].lemma_))
                 entries = [e for e in index.by_tokens.get(lemma_key, []) if e.kind == "agent"]
             if entries:
                 found = _Match(i, i + n, entries)
-                break
+            n += 1
         if found:
             matches.append(found)
             i = found.end
@@ -183,7 +185,7 @@ class ActorResolver:
     def _assign_home_country(self) -> None:
         """Roles with no country ("the government", "police", "protesters") belong, in a report about
         one country, to that country: the one that holds at least HOME_SHARE of the country mentions."""
-        countries = [m.actor.country for m in self.index.mentions if m.actor.country and not m.actor.type == "person"]
+        countries = [m.actor.country for m in self.index.mentions if m.actor.country and m.actor.type != "person"]
         if len(countries) < 2:
             return
         home, count = Counter(countries).most_common(1)[0]
@@ -474,8 +476,8 @@ class ActorResolver:
             named = self.index.at(self.doc[token.i + 2])
             if named:
                 return self._pronoun_mention(token, named)
-        sentence_start = token.sent.start
-        previous_start = self.doc[sentence_start - 1].sent.start if sentence_start > 0 else sentence_start
+        sentence_start = sentence_of(token).start
+        previous_start = sentence_of(self.doc[sentence_start - 1]).start if sentence_start > 0 else sentence_start
         candidates = sorted((m for m in self.index.mentions if m.start < token.i), key=lambda m: -m.start)
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]

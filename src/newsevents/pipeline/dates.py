@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.model import TimeExpr
+from newsevents.pipeline.tokens import token_at
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -234,7 +235,7 @@ RULES: list[_Rule] = [
 
 def _direction(doc: Doc, start: int) -> int:
     """-1 for a past-tense clause, +1 for a future one, -1 when unknown (news reports the past)."""
-    token: Token | None = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    token: Token | None = token_at(doc, start)
     for _ in range(6):
         if token is None:
             break

@@ -20,6 +20,7 @@ from newsevents.lexicons import Lexicon
 from newsevents.lexicons.events import Pattern
 from newsevents.model import Actor, Event, Place, Quote, TimeExpr, Trigger
 from newsevents.pipeline.actors import ActorIndex, Mention
+from newsevents.pipeline.tokens import sentence_number, sentence_of, sentences
 from newsevents.pipeline.tone import valences
 
 TARGET_PREPS = {"against", "with", "on", "upon", "to", "toward", "towards", "at", "into", "for"}
@@ -356,7 +357,7 @@ class EventCoder:
                 return "future"
             if node is not token and node.lemma_.lower() in self.cues.future_verbs:
                 return "future"
-        if self.reporter(token) is not None or self._in_quote(token) or self._according_to(token.sent):
+        if self.reporter(token) is not None or self._in_quote(token) or self._according_to(sentence_of(token)):
             return "reported"
         return "asserted"
 
@@ -371,7 +372,8 @@ class EventCoder:
         chain = list(self._clause_chain(token))
         for node in chain:
             for span, timex in self.times:
-                if timex.type != "DATE" or not (node.sent.start <= span.start < node.sent.end):
+                sent = sentence_of(node)
+                if timex.type != "DATE" or not (sent.start <= span.start < sent.end):
                     continue
                 governor = self._governing_verb(span.root)
                 if governor is not None and governor.i == node.i:
@@ -394,7 +396,8 @@ class EventCoder:
     def location(self, token: Token) -> Place | None:
         chain = {n.i for n in self._clause_chain(token)}
         for span, place in self.places:
-            if not (token.sent.start <= span.start < token.sent.end):
+            sent = sentence_of(token)
+            if not (sent.start <= span.start < sent.end):
                 continue
             prep = span.root.head
             if (span.root.dep_ == "pobj" and prep.lower_ in {"in", "at", "near", "outside", "inside"}
@@ -408,7 +411,7 @@ class EventCoder:
         "“... is a new challenge to our security,” the Lithuanian leader said" -> LTUGOV 111 BLR."""
         events = []
         criticism = self.lexicon.events.describe(QUOTE_CRITICISM)
-        sentences = list(self.doc.sents)
+        sents = sentences(self.doc)
         for quote in quotes:
             speaker = quote.speaker
             if not quote.direct or speaker is None or (speaker.country is None and not speaker.code.startswith("IGO")):
@@ -437,17 +440,17 @@ class EventCoder:
                 counts[m.actor.code] = counts.get(m.actor.code, 0) + 1
             target = max(others, key=lambda m: counts[m.actor.code])
             anchor = cue[0] if cue is not None else span[0]
-            number = next(i for i, sent in enumerate(sentences) if sent.start <= anchor.i < sent.end)
+            number = sentence_number(anchor)
             pattern = Pattern(code=criticism.code, lemma=anchor.lemma_.lower(), noun=False)
             source = _Role(Mention(0, 0, speaker, 0), False)
-            events.append(self._event(anchor, pattern, number, sentences[number], source, _Role(target, True),
+            events.append(self._event(anchor, pattern, number, sents[number], source, _Role(target, True),
                                       rule="quote:negative-tone", mode="reported"))
         return events
 
     # -- putting it together -----------------------------------------------------------------
     def code(self) -> list[Event]:
         events: list[Event] = []
-        for number, sent in enumerate(self.doc.sents):
+        for number, sent in enumerate(sentences(self.doc)):
             found: list[Event] = []
             statements: dict[int, Event] = {}
             coded: dict[int, set[tuple[str | None, str | None]]] = {}  # trigger token -> dyads it coded

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from newsevents.lexicons import Lexicon
 from newsevents.model import Actor, Quote, Trigger
 from newsevents.pipeline.actors import ActorIndex
+from newsevents.pipeline.tokens import sentence_of, tokens_in
 
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", '"': '"', "\u00bb": "\u00ab"}
 MIN_QUOTE_WORDS = 4  # shorter quoted words are usually scare quotes ("aggression"), not speech
@@ -57,11 +58,12 @@ def direct_quote_spans(text: str) -> list[tuple[int, int]]:
 class QuoteFinder:
     def __init__(self, doc: Doc, lexicon: Lexicon, actors: ActorIndex) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.actors = actors
         self.verbs = lexicon.cues.reporting_verbs | RELAY_VERBS
 
     def find(self) -> list[Quote]:
-        quotes = [q for q in (self._direct(s, e) for s, e in direct_quote_spans(self.doc.text)) if q]
+        quotes = [q for q in (self._direct(s, e) for s, e in direct_quote_spans(self.text)) if q]
         inside = [(q.span[0], q.span[1]) for q in quotes]
         for token in self.doc:
             quote = self._indirect(token)
@@ -88,18 +90,18 @@ class QuoteFinder:
 
     def _cue_near(self, start: int, end: int) -> Token | None:
         """The speech verb after the closing mark, else the one before the opening mark."""
-        after = [t for t in self.doc if end <= t.idx <= end + 120 and t.lemma_.lower() in self.verbs
+        after = [t for t in tokens_in(self.doc, end, end + 121) if t.lemma_.lower() in self.verbs
                  and t.pos_ in {"VERB", "AUX"}]
         if after:
             nearest = after[0]
-            if self.doc[nearest.i].sent.start_char <= end + 3 or nearest.idx - end < 60:
+            if sentence_of(nearest).start_char <= end + 3 or nearest.idx - end < 60:
                 return nearest
-        before = [t for t in self.doc if start - 150 <= t.idx < start and t.lemma_.lower() in self.verbs
+        before = [t for t in tokens_in(self.doc, max(0, start - 150), start) if t.lemma_.lower() in self.verbs
                   and t.pos_ in {"VERB", "AUX"}]
         return before[-1] if before else None
 
     def _direct(self, start: int, end: int) -> Quote | None:
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         if len(text.split()) < MIN_QUOTE_WORDS:
             return None
         cue = self._cue_near(start, end)
@@ -114,16 +116,16 @@ class QuoteFinder:
             source = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
             if source is None:
                 return None
-            sent = token.sent
+            sent = sentence_of(token)
             phrase_end = max(t.idx + len(t.text) for t in token.subtree)
-            content = re.sub(r"^[\s,]+", "", self.doc.text[phrase_end : sent.end_char])
+            content = re.sub(r"^[\s,]+", "", self.text[phrase_end : sent.end_char])
             if len(content.split()) < MIN_QUOTE_WORDS:
                 return None
             start = sent.end_char - len(content)
             mention = self.actors.find(source)
             return Quote(speaker=mention.actor if mention else None,
                          speaker_span=(source.idx, source.idx + len(source.text)),
-                         cue=Trigger((token.idx, to.idx + 2), self.doc.text[token.idx : to.idx + 2]),
+                         cue=Trigger((token.idx, to.idx + 2), self.text[token.idx : to.idx + 2]),
                          span=(start, sent.end_char), text=content, direct=False)
         if token.lemma_.lower() not in self.verbs or token.pos_ not in {"VERB", "AUX"}:
             return None
@@ -138,15 +140,15 @@ class QuoteFinder:
         if not tokens:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        if clause.i < token.i and self.doc.text[start - 1 : start] in {*OPENERS, "\u201d"}:
+        if clause.i < token.i and self.text[start - 1 : start] in {*OPENERS, "\u201d"}:
             return None  # direct speech already found
-        if len(self.doc.text[start:end].split()) < MIN_QUOTE_WORDS:
+        if len(self.text[start:end].split()) < MIN_QUOTE_WORDS:
             return None
         speaker, speaker_span = self._speaker_of(token)
         if speaker is None and speaker_span is None:
             return None
         return Quote(speaker=speaker, speaker_span=speaker_span, cue=Trigger((token.idx, token.idx + len(token.text)),
-                     token.text), span=(start, end), text=self.doc.text[start:end], direct=False)
+                     token.text), span=(start, end), text=self.text[start:end], direct=False)
 
 
 def find_quotes(doc: Doc, lexicon: Lexicon, actors: ActorIndex) -> list[Quote]:

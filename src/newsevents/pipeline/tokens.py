@@ -1,0 +1,54 @@
+"""Fast look-ups on a parsed Doc, computed once per document.
+
+spaCy's ``Token.sent`` walks the document on every call; the stages ask for sentences and for the
+token at a character offset many times per document, so they share these indexes instead.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "newsevents.index"
+
+
+def _index(doc: Doc) -> tuple[list[Span], list[int], list[int]]:
+    cached = doc.user_data.get(_KEY)
+    if cached is None:
+        sentences = list(doc.sents)
+        sentence_of = [0] * len(doc)
+        for number, sent in enumerate(sentences):
+            for i in range(sent.start, sent.end):
+                sentence_of[i] = number
+        cached = doc.user_data[_KEY] = (sentences, sentence_of, [t.idx for t in doc])
+    return cached
+
+
+def sentences(doc: Doc) -> list[Span]:
+    return _index(doc)[0]
+
+
+def sentence_number(token: Token) -> int:
+    return _index(token.doc)[1][token.i]
+
+
+def sentence_of(token: Token) -> Span:
+    sents, numbers, _ = _index(token.doc)
+    return sents[numbers[token.i]]
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token that covers character offset ``char``, if any."""
+    starts = _index(doc)[2]
+    i = bisect.bisect_right(starts, char) - 1
+    if i < 0:
+        return None
+    token = doc[i]
+    return token if char < token.idx + len(token.text) else None
+
+
+def tokens_in(doc: Doc, start_char: int, end_char: int) -> Span:
+    """The tokens that start within [start_char, end_char)."""
+    starts = _index(doc)[2]
+    return doc[bisect.bisect_left(starts, start_char) : bisect.bisect_left(starts, end_char)]

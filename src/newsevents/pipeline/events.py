@@ -103,11 +103,8 @@ class EventCoder:
 
     @staticmethod
     def _verb_fits(token: Token, pattern: Pattern) -> bool:
-        if " " in pattern.lemma:
-            words = pattern.lemma.split()[:-1]
-            before = [t.lemma_.lower() for t in token.doc[max(0, token.i - len(words)) : token.i]]
-            if before != words:
-                return False
+        if not EventCoder._noun_fits(token, pattern):
+            return False
         if pattern.objects:
             objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
             objects += [g for o in objects for g in o.conjuncts]
@@ -126,6 +123,7 @@ class EventCoder:
 
     @staticmethod
     def _noun_fits(token: Token, pattern: Pattern) -> bool:
+        """The words of a multi-word lemma ("hunger strike") stand right before the head."""
         if " " in pattern.lemma:
             words = pattern.lemma.split()[:-1]
             before = [t.lemma_.lower() for t in token.doc[max(0, token.i - len(words)) : token.i]]

@@ -114,12 +114,18 @@ def read_dated_text(data: bytes, origin: str, max_chars: int = DEFAULT_MAX_CHARS
         yield _quarantine(origin, exc)
 
 
+def _decoded_or_quarantined(data: bytes, origin: str) -> str | Quarantined:
+    try:
+        return decode(data)
+    except DocumentError as exc:
+        return _quarantine(origin, exc)
+
+
 def read_jsonl(data: bytes, origin: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Record]:
     """One JSON object a line with ``id, date, title, source, url, text``; blank lines are skipped."""
-    try:
-        raw = decode(data)
-    except DocumentError as exc:
-        yield _quarantine(origin, exc)
+    raw = _decoded_or_quarantined(data, origin)
+    if isinstance(raw, Quarantined):
+        yield raw
         return
     for number, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
@@ -138,10 +144,9 @@ def read_jsonl(data: bytes, origin: str, max_chars: int = DEFAULT_MAX_CHARS) -> 
 
 def read_csv(data: bytes, origin: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Record]:
     """CSV with a header naming the JSON Lines columns; ``text`` is required."""
-    try:
-        raw = decode(data)
-    except DocumentError as exc:
-        yield _quarantine(origin, exc)
+    raw = _decoded_or_quarantined(data, origin)
+    if isinstance(raw, Quarantined):
+        yield raw
         return
     csv.field_size_limit(max(max_chars * 4, 131072))
     reader = csv.DictReader(io.StringIO(raw, newline=""))

@@ -1,0 +1,57 @@
+"""newsevents evaluate TASK PATH: score newsevents against a gold standard and print the figures."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsevents.cli.render import Format, render
+from newsevents.evaluate import Report
+
+app = typer.Typer(help="Score newsevents against gold standards: metrics, a breakdown, and the misses.",
+                  no_args_is_help=True)
+
+
+def _run(task: str, path: Path, limit: int | None, misses: int, as_json: bool, model: str | None) -> None:
+    from newsevents.process import Coder
+
+    module = importlib.import_module(f"newsevents.evaluate.{task}")
+    report: Report = module.evaluate(path, coder=Coder.load(model), limit=limit)
+    if as_json:
+        print(json.dumps(report.to_dict(), indent=2, default=str))
+        return
+    console = Console()
+    console.print(f"[bold]{task}[/] on {path}")
+    render([{"metric": k, "value": v} for k, v in report.metrics.items()], Format.table, title="metrics")
+    if report.breakdown:
+        render(report.breakdown, Format.table, title="breakdown")
+    if report.misses and misses:
+        render(report.misses[:misses], Format.table, title=f"misses (first {misses} of {len(report.misses)})")
+
+
+def _command(task: str, help_text: str):
+    def command(
+        path: Annotated[Path, typer.Argument(exists=True, help="The gold standard (file or folder).")],
+        limit: Annotated[int | None, typer.Option(help="Score only the first N documents or records.")] = None,
+        misses: Annotated[int, typer.Option(help="How many misses to print.")] = 20,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
+        model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
+    ) -> None:
+        _run(task, path, limit, misses, as_json, model)
+
+    command.__doc__ = help_text
+    return command
+
+
+for _task, _help in (
+    ("timex", "Time expressions on TempEval-3 TimeML (a folder of .tml files): span and value F1."),
+    ("quotes", "Quotes on PolNeAR (a folder with text/ and attributions/): content overlap F1, speaker accuracy."),
+    ("geo", "Places on LGL (lgl.xml): accuracy within 161 km, detection precision/recall, country accuracy."),
+    ("petrarch", "Events on PETRARCH validation records (.xml): found/expected and extra codings per record."),
+):
+    app.command(_task)(_command(_task, _help))

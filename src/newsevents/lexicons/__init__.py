@@ -30,6 +30,7 @@ class Cues:
     support_verbs: frozenset[str]
     sport_words: frozenset[str]
     abstract_objects: frozenset[str]
+    topic_verbs: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> Cues:

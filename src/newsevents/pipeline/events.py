@@ -198,6 +198,8 @@ class EventCoder:
             slots.append(self._search_of(pobjs(pattern.preps or OBJECT_PREPS), source))
         else:
             objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj", "nsubjpass"}]
+            if trigger.lemma_.lower() in self.cues.topic_verbs:
+                objects = [c for c in objects if c.dep_ != "dobj"]  # "discussed Ukraine": a topic
             for obj in objects:
                 if pattern.objects and obj.lemma_.lower() in pattern.objects:
                     # "expelled a Russian diplomat" names the target; "imposed sanctions on Iran" holds it;
@@ -457,7 +459,12 @@ class EventCoder:
             triggers = [(t, p) for t in sent if (p := self.best_pattern(t)) is not None]
             # Verbs first: a nominalised act inside a coded verb's phrase ("pledged to expand
             # cooperation with Vietnam") is the same event, not a second one.
+            # A clause a pattern required ("proposed >hold") is part of that event, not one of its own.
+            consumed = {c.i for t, p in triggers if p.xcomps for c in t.children
+                        if c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in p.xcomps}
             for token, pattern in sorted(triggers, key=lambda tp: tp[1].noun):
+                if token.i in consumed:
+                    continue
                 for event in self._events_for(token, pattern, number, sent):
                     dyad = (event.source.code if event.source else None, event.target.code if event.target else None)
                     if pattern.noun and any(dyad in coded.get(a.i, ()) for a in list(token.ancestors)[:4]):
@@ -488,6 +495,9 @@ class EventCoder:
             if not targets and not untargeted:
                 continue
             for target in targets or [None]:
+                if target and (source.mention.inferred or target.mention.inferred) and \
+                        source.mention.actor.country == target.mention.actor.country:
+                    continue  # a guessed country that makes a country act on itself is a bad guess
                 yield self._event(token, pattern, number, sent, source, target)
 
     def _event(self, token: Token, pattern: Pattern, number: int, sent: Span, source: _Role,

@@ -122,6 +122,8 @@ def match_phrases(doc: Doc, index: PhraseIndex) -> list[_Match]:
             if entries:
                 found = _Match(i, i + n, entries)
             n += 1
+        if found and i >= 2 and folded[i - 1] == "-" and folded[i - 2] in {"anti", "pro", "non", "post", "pre"}:
+            found = None  # "anti-Syrian" is a stance, not Syria
         if found:
             matches.append(found)
             i = found.end
@@ -272,13 +274,13 @@ class ActorResolver:
         if "person" in by_kind:
             m, entry = by_kind["person"][0]
             return self._person_mention(start, end, head, members, entry, roles, agents, country)
-        if set(by_kind) <= {"surname", "agent"} and self._surname_plausible(by_kind["surname"][0][0]) \
-                if "surname" in by_kind else False:
+        if "surname" in by_kind and set(by_kind) <= {"surname", "agent"}:
             m, entry = by_kind["surname"][0]
             remembered = self._remembered_person(entry.name)
             if remembered:
                 return self._recall(remembered, start, end, head, members)
-            return self._person_mention(start, end, head, members, entry, roles, agents, country)
+            if self._surname_plausible(m, entry):
+                return self._person_mention(start, end, head, members, entry, roles, agents, country)
         if persons:
             name = persons[0].text
             remembered = self._remembered_person(name)
@@ -378,11 +380,17 @@ class ActorResolver:
             return root.head.lower_ not in PLACE_PREPS
         return False
 
-    def _surname_plausible(self, match: _Match) -> bool:
-        # A family name alone is trusted when the parser agrees it names a person, or when the
-        # document introduced the person in full (handled by memory).
+    def _surname_plausible(self, match: _Match, entry: Entry) -> bool:
+        """A family name alone, not introduced in full before, names an office holder only if that
+        person held office on the day, and the name stands alone: "James Michel" is not Charles
+        Michel, and "the Carter Center" is no person."""
         token = self.doc[match.start]
-        return token.ent_type_ in {"PERSON", "ORG", ""} and token.pos_ == "PROPN" and not token.text.isupper()
+        if token.pos_ != "PROPN" or token.text.isupper() or token.ent_type_ not in {"PERSON", ""}:
+            return False
+        if self.day is not None and not any(h.holds_on(self.day) for h in entry.holders):
+            return False
+        neighbours = [self.doc[i] for i in (match.start - 1, match.end) if 0 <= i < len(self.doc)]
+        return not any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours)
 
     def _holder_for(self, holders: tuple[Holder, ...]) -> Holder:
         if self.day is None:

@@ -23,7 +23,8 @@ from newsevents.pipeline.actors import ActorIndex, Mention
 from newsevents.pipeline.tokens import sentence_number, sentence_of, sentences
 from newsevents.pipeline.tone import valences
 
-TARGET_PREPS = {"against", "with", "on", "upon", "to", "toward", "towards", "at", "into", "for"}
+# Prepositions that bring a counterpart when the pattern names none ("at the request of X" does not).
+TARGET_PREPS = {"against", "with", "on", "upon", "to", "toward", "towards"}
 OBJECT_PREPS = {"of", "on", "against", "to", "with", "for", "from", "upon"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 CLAUSE_UP = {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"}
@@ -548,10 +549,9 @@ class EventCoder:
         if speaker.country is None and not speaker.code.startswith("IGO"):
             return None  # "a spokesman said": a statement by nobody in particular
         same_side = {speaker.code, speaker.country} - {None}
-        about = next((a for a in (event.source, event.target)
-                      if a is not None and a.code not in same_side and a.country not in same_side), None)
-        if about is None:
-            return None
+        if event.source.code in same_side or event.source.country in same_side:
+            return None  # announcing one's own act: the reported event says it all
+        about = event.source
         target = _Role(Mention(0, 0, about, 0), True)
         statement_pattern = Pattern(code="010", lemma=verb.lemma_.lower(), noun=False)
         return self._event(verb, statement_pattern, number, sent, speakers[0], target, code="010",

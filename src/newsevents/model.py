@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -142,6 +143,23 @@ class CodedDocument:
     places: tuple[Place, ...] = ()
     tone: Tone = field(default_factory=Tone)
 
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> CodedDocument:
+        """The inverse of ``to_dict``: read a JSON Lines record back into the model."""
+        document = Document(doc_id=record["doc_id"], text=record["text"],
+                            date=dt.date.fromisoformat(record["date"]) if record.get("date") else None,
+                            title=record.get("title"), source=record.get("source"), url=record.get("url"),
+                            origin=record.get("origin"))
+        return cls(
+            document=document,
+            actors=tuple(from_jsonable(Actor, a) for a in record.get("actors", [])),
+            events=tuple(from_jsonable(Event, e) for e in record.get("events", [])),
+            quotes=tuple(from_jsonable(Quote, q) for q in record.get("quotes", [])),
+            dates=tuple(from_jsonable(TimeExpr, d) for d in record.get("dates", [])),
+            places=tuple(from_jsonable(Place, p) for p in record.get("places", [])),
+            tone=from_jsonable(Tone, record.get("tone") or {}),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The public JSON Lines record (see the output contract in the README)."""
         doc = self.document
@@ -183,6 +201,26 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def from_jsonable(cls: type, data: dict[str, Any] | None) -> Any:
+    """A dataclass from its ``to_jsonable`` form: nested records and spans rebuilt from their hints."""
+    if data is None:
+        return None
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        value, hint = data[f.name], hints[f.name]
+        nested = [a for a in typing.get_args(hint) if dataclasses.is_dataclass(a)] or (
+            [hint] if dataclasses.is_dataclass(hint) else [])
+        if nested and value is not None:
+            value = from_jsonable(nested[0], value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[f.name] = value
+    return cls(**values)
 
 
 def field_help(cls: type) -> dict[str, str]:

@@ -1,13 +1,18 @@
 """The store: one DuckDB file holding documents and everything coded from them.
 
 This is the only module that writes to the database. Coding a document again replaces its rows in
-one transaction, so a document is never stored twice.
+one transaction, so a document is never stored twice, and a run killed at any moment leaves every
+committed batch whole. DuckDB lets one process hold a file at a time, so the writer holds it only
+while it commits a batch, and every connection waits (up to LOCK_WAIT seconds) for a holder to let
+go: readers work while a run writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +20,14 @@ import duckdb
 import pyarrow as pa
 
 from newsevents.model import CodedDocument, Document, Quarantined, Tone
+from newsevents.readers import content_id
 from newsevents.store.schema import RECORD_TABLES, columns, flatten
 
 DEFAULT_DB = "newsevents.duckdb"
 SCHEMA_VERSION = 1
 
-DOCUMENT_EXTRA = (("lexicon_version", "VARCHAR"), ("coded_at", "TIMESTAMP"))
+DOCUMENT_EXTRA = (("lexicon_version", "VARCHAR"), ("content_hash", "VARCHAR"), ("coded_at", "TIMESTAMP"))
+LOCK_WAIT = 120.0  # seconds a connection waits for another process to release the file
 
 
 def _document_columns() -> list[tuple[str, str]]:
@@ -47,14 +54,33 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
-        self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
-            for statement in _ddl():
-                self.con.execute(statement)
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            with self._connect() as con:
+                for statement in _ddl():
+                    con.execute(statement)
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    @contextmanager
+    def _connect(self, read_only: bool | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection held only as long as it is needed, waiting while another process holds the file."""
+        read_only = self.read_only if read_only is None else read_only
+        deadline, pause = time.monotonic() + LOCK_WAIT, 0.02
+        while True:
+            try:
+                con = duckdb.connect(self.path, read_only=read_only)
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 1.0)
+        try:
+            yield con
+        finally:
+            con.close()
 
     def close(self) -> None:
-        self.con.close()
+        """Nothing stays open between calls; kept so that a Store can be used as a context manager."""
 
     def __enter__(self) -> Store:
         return self
@@ -76,48 +102,55 @@ class Store:
         latest = {c.document.doc_id: c for c in coded}
         coded = list(latest.values())
         ids = list(latest)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            if ids:
-                id_table = pa.table({"doc_id": pa.array(ids, pa.string())})
-                self.con.register("_ids", id_table)
-                for table in ("documents", *RECORD_TABLES):
-                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _ids)")
-                self.con.execute("DELETE FROM quarantine WHERE doc_id IN (SELECT doc_id FROM _ids)")
-                self.con.unregister("_ids")
-                self._insert("documents", [n for n, _ in _document_columns()], [
-                    [*flatten(c.document, Document), *flatten(c.tone, Tone), lexicon_version, now] for c in coded
-                ])
-                for table, cls in RECORD_TABLES.items():
-                    rows = [[c.document.doc_id, i, c.document.date, *flatten(item, cls)]
-                            for c in coded for i, item in enumerate(getattr(c, table))]
-                    self._insert(table, ["doc_id", "idx", "doc_date", *(n for n, _ in columns(cls))], rows)
-            if quarantined:
-                self._insert("quarantine", [*(n for n, _ in columns(Quarantined)), "recorded_at"],
-                             [[*flatten(q, Quarantined), now] for q in quarantined])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+        with self._connect(read_only=False) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                if ids:
+                    con.register("_ids", pa.table({"doc_id": pa.array(ids, pa.string())}))
+                    for table in ("documents", *RECORD_TABLES):
+                        con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _ids)")
+                    con.execute("DELETE FROM quarantine WHERE doc_id IN (SELECT doc_id FROM _ids)")
+                    con.unregister("_ids")
+                    _insert(con, "documents", [n for n, _ in _document_columns()], [
+                        [*flatten(c.document, Document), *flatten(c.tone, Tone), lexicon_version,
+                         content_id(c.document.text), now] for c in coded
+                    ])
+                    for table, cls in RECORD_TABLES.items():
+                        rows = [[c.document.doc_id, i, c.document.date, *flatten(item, cls)]
+                                for c in coded for i, item in enumerate(getattr(c, table))]
+                        _insert(con, table, ["doc_id", "idx", "doc_date", *(n for n, _ in columns(cls))], rows)
+                if quarantined:
+                    _insert(con, "quarantine", [*(n for n, _ in columns(Quarantined)), "recorded_at"],
+                            [[*flatten(q, Quarantined), now] for q in quarantined])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
         return len(coded), len(quarantined)
-
-    def _insert(self, table: str, names: list[str], rows: list[list[Any]]) -> None:
-        if not rows:
-            return
-        batch = pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
-        self.con.register("_batch", batch)
-        try:
-            self.con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} FROM _batch")
-        finally:
-            self.con.unregister("_batch")
 
     # -- reading -----------------------------------------------------------------------------------
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Rows as dicts. Only the read side (newsevents.query) should need this."""
-        cursor = self.con.execute(sql, params or [])
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        with self._connect() as con:
+            cursor = con.execute(sql, params or [])
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def coded_ids(self, lexicon_version: str | None = None) -> set[str]:
         sql = "SELECT doc_id FROM documents" + (" WHERE lexicon_version = ?" if lexicon_version else "")
-        return {r[0] for r in self.con.execute(sql, [lexicon_version] if lexicon_version else []).fetchall()}
+        return {r["doc_id"] for r in self.query(sql, [lexicon_version] if lexicon_version else [])}
+
+    def coded_keys(self, lexicon_version: str) -> set[tuple[str, str]]:
+        """(doc_id, content hash) of documents already coded with this lexicon: a re-run skips them."""
+        rows = self.query("SELECT doc_id, content_hash FROM documents WHERE lexicon_version = ?", [lexicon_version])
+        return {(r["doc_id"], r["content_hash"]) for r in rows}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, names: list[str], rows: list[list[Any]]) -> None:
+    if not rows:
+        return
+    con.register("_batch", pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)}))
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} FROM _batch")
+    finally:
+        con.unregister("_batch")

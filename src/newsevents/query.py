@@ -90,3 +90,31 @@ def stats(store: Store, top: int = 10) -> dict[str, Any]:
             "SELECT source_code, target_code, count(*) AS n FROM events WHERE target_code IS NOT NULL "
             f"GROUP BY ALL ORDER BY n DESC, source_code, target_code LIMIT {int(top)}"),
     }
+
+
+def dyad_series(store: Store, source: str, target: str, interval: str = "month") -> list[dict[str, Any]]:
+    """Events a period for one dyad (code prefixes), with their mean Goldstein score."""
+    if interval not in {"day", "week", "month", "quarter", "year"}:
+        raise ValueError(f"interval {interval!r} is not day, week, month, quarter or year")
+    return store.query(
+        f"SELECT date_trunc('{interval}', {EVENT_DAY}) AS period, count(*) AS events, "
+        "round(avg(goldstein), 3) AS goldstein FROM events "
+        "WHERE starts_with(source_code, ?) AND starts_with(target_code, ?) AND NOT negated "
+        "GROUP BY period ORDER BY period", [source.upper(), target.upper()])
+
+
+def top_partners(store: Store, actor: str, top: int = 10) -> list[dict[str, Any]]:
+    """The actors an actor (code prefix) deals with most, either way round."""
+    return store.query(
+        "SELECT partner, count(*) AS events FROM ("
+        "  SELECT target_code AS partner FROM events WHERE starts_with(source_code, ?) AND target_code IS NOT NULL"
+        "  UNION ALL"
+        "  SELECT source_code FROM events WHERE starts_with(target_code, ?) AND source_code IS NOT NULL"
+        f") GROUP BY partner ORDER BY events DESC, partner LIMIT {int(top)}", [actor.upper(), actor.upper()])
+
+
+def root_breakdown(store: Store, year: int) -> list[dict[str, Any]]:
+    """Events by CAMEO root in one year (by the day the events happened)."""
+    return store.query(
+        f"SELECT root, count(*) AS events FROM events WHERE {EVENT_DAY} >= ? AND {EVENT_DAY} < ? "
+        "GROUP BY root ORDER BY root", [dt.date(year, 1, 1), dt.date(year + 1, 1, 1)])

@@ -66,3 +66,39 @@ def test_query_filters(tmp_path, coder):
         assert {r["root"] for r in events(store, EventFilter(root="11"))} == {"11"}
         summary = stats(store)
         assert summary["documents"] == 2 and summary["events"] == sum(r["n"] for r in summary["by_root"])
+
+
+def test_query_dyad_series_partners_and_roots(tmp_path, coder):
+    from newsevents.query import dyad_series, root_breakdown, top_partners
+
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save(coded_documents(coder))
+        series = dyad_series(store, "IGOWSTNAT", "RUS")
+        assert [(row["period"].isoformat()[:7], row["events"]) for row in series] == [("2021-10", 1)]
+        partners = {row["partner"]: row["events"] for row in top_partners(store, "RUS")}
+        assert partners.get("IGOWSTNAT", 0) >= 2
+        assert sum(r["events"] for r in root_breakdown(store, 2021)) == counts(store)["events"]
+        assert root_breakdown(store, 2019) == []
+
+
+def test_store_readers_wait_for_a_writer(tmp_path, coder):
+    import threading
+
+    path = tmp_path / "s.duckdb"
+    docs = coded_documents(coder)
+    Store(path).save(docs)
+    errors = []
+
+    def read_many():
+        try:
+            for _ in range(20):
+                Store(path, read_only=True).query("SELECT count(*) AS n FROM events")
+        except Exception as exc:  # any lock error is a failure of the store's waiting
+            errors.append(exc)
+
+    reader = threading.Thread(target=read_many)
+    reader.start()
+    for _ in range(10):
+        Store(path).save(docs)
+    reader.join()
+    assert errors == []

@@ -69,8 +69,11 @@ class Store:
             try:
                 con = duckdb.connect(self.path, read_only=read_only)
                 break
-            except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+            except (duckdb.IOException, duckdb.ConnectionException) as exc:
+                # Another process holds the file (a lock), or, in this process, a connection of the
+                # other kind (read-only versus read-write) is open: both let go soon.
+                busy = "lock" in str(exc).lower() or "different configuration" in str(exc).lower()
+                if not busy or time.monotonic() > deadline:
                     raise
                 time.sleep(pause)
                 pause = min(pause * 2, 1.0)

@@ -41,7 +41,8 @@ def test_fuzz_jsonl_every_line_is_accounted_for(tmp_path_factory, lines):
     path = tmp_path_factory.mktemp("fuzz") / "in.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8")
     records = list(read_path(str(path)))
-    assert len(records) == sum(1 for line in "\n".join(lines).split("\n") if line.strip())
+    text = "\n".join(lines).replace("\r\n", "\n").replace("\r", "\n")  # the reader's line ends
+    assert len(records) == sum(1 for line in text.split("\n") if line.strip())
 
 
 @given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300))
@@ -70,7 +71,7 @@ def test_fuzz_extreme_inputs(tmp_path, coder):
     control = tmp_path / "control.txt"
     control.write_bytes(b"date 2021-11-29 NATO\x00 met\x07 Russia\x1b in Brussels.")
     mixed = tmp_path / "mixed.txt"
-    mixed.write_bytes("NATO met Russia in Brussels. ".encode() + "Caf\xe9".encode("latin-1"))
+    mixed.write_bytes(b"NATO met Russia in Brussels. " + "Caf\xe9".encode("latin-1"))
     results = list(coder.code_batch(r for p in (big, nested, control, mixed) for r in read_path(str(p))))
     assert len(results) == 4
     assert isinstance(results[0], Quarantined) and results[0].reason == "NE105"

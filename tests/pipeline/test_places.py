@@ -1,0 +1,72 @@
+"""Places: detection, metonymy, demonyms, disambiguation by context, regions, "Town, ST"."""
+
+from newsevents.pipeline.places import gazetteer
+
+
+def places(code, text: str) -> dict:
+    return {p.text: p for p in code(text).places}
+
+
+def test_capitals_and_countries_with_coordinates(code):
+    found = places(code, "Ministers met in Vilnius and Warsaw before flying to Brussels and Estonia.")
+    assert found["Vilnius"].country == "LTU" and abs(found["Vilnius"].lat - 54.7) < 0.2
+    assert found["Warsaw"].country == "POL" and found["Brussels"].country == "BEL"
+    assert found["Estonia"].feature == "country"
+
+
+def test_a_country_point_is_inside_the_country_not_its_capital(code):
+    usa = places(code, "The company opened offices across the United States.")["United States"]
+    assert 33 < usa.lat < 45 and -110 < usa.lon < -88  # the middle of the country, far from Washington
+
+
+def test_capital_as_government_is_an_actor_in_it_a_place(code):
+    assert "Moscow" not in places(code, "Moscow has stated that it will answer the sanctions.")
+    assert places(code, "The delegations met in Moscow on Tuesday.")["Moscow"].country == "RUS"
+
+
+def test_demonyms_are_not_places(code):
+    found = places(code, "Georgian troops and Israeli officials arrived in Tbilisi.")
+    assert set(found) == {"Tbilisi"}
+
+
+def test_context_picks_the_small_town_over_the_famous_city(code):
+    text = ("A Paris man was arrested on Sunday. The Paris Police Department said the suspect lives in Lamar "
+            "County, Texas, near Reno.")
+    assert places(code, text)["Paris"].country == "USA"
+    assert places(code, "Protesters marched through Paris and Lyon on Saturday.")["Paris"].country == "FRA"
+
+
+def test_georgia_the_state_or_the_country_by_its_neighbours(code):
+    state = places(code, "Storms hit Atlanta and Savannah, and Georgia officials asked for help.")["Georgia"]
+    country = places(code, "Talks in Tbilisi and Sukhumi did not settle the war in Georgia.")["Georgia"]
+    assert (state.country, state.feature) == ("USA", "region")
+    assert (country.country, country.feature) == ("GEO", "country")
+
+
+def test_town_comma_state(code):
+    found = places(code, "She moved to Alexandria, La., in 2001 and later to Columbia, S.C., for work.")
+    assert found["Alexandria"].country == "USA" and 30 < found["Alexandria"].lat < 32.5
+    assert found["La."].name == "Louisiana" and found["La."].feature == "region"
+    assert 33 < found["Columbia"].lat < 35 and found["S.C."].name == "South Carolina"
+
+
+def test_regions_counties_and_county_lists(code):
+    found = places(code, "Snow closed schools in Ontario and Quebec.")
+    assert (found["Ontario"].country, found["Ontario"].feature) == ("CAN", "region")
+    found = places(code, "Snow closed schools in Kanawha County, and in Barrow and Jackson counties of Georgia.")
+    assert found["Kanawha County"].feature == "region" and 37 < found["Kanawha County"].lat < 39.5
+    assert found["Barrow"].name == "Barrow County" and found["Jackson"].name == "Jackson County"
+
+
+def test_streets_people_and_words_are_not_places(code):
+    text = ("The fire at 6016 Dublin Road was reported to Sheriff Greg Taylor, who sent a Center "
+            "deputy to the scene.")
+    found = places(code, text)
+    assert not {"Dublin", "Taylor", "Center"} & set(found)
+
+
+def test_gazetteer_knows_abbreviations_and_our_regions():
+    gaz = gazetteer()
+    assert {e.candidate.name for e in gaz.entries("St. Petersburg")} >= {"Saint Petersburg"}
+    assert any(e.candidate.name == "West Virginia" for e in gaz.entries("W.Va."))
+    assert any(e.candidate.kind == "region" and e.candidate.lat for e in gaz.entries("West Bank"))

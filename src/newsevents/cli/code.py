@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -14,9 +15,12 @@ from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from newsevents.lexicons import default_lexicon
+from newsevents.errors import LexiconError, LexiconWarning
+from newsevents.lexicons import Lexicon, default_lexicon
+from newsevents.lexicons.config import load_lexicon_file
 from newsevents.model import CodedDocument, Quarantined
 from newsevents.process import DEFAULT_BATCH_SIZE, Coder
 from newsevents.readers import DEFAULT_MAX_CHARS, read_inputs
@@ -65,6 +69,34 @@ def run(results: Iterable[CodedDocument | Quarantined], jsonl: TextIO | None, st
     yield summary
 
 
+@contextmanager
+def lexicon_warnings(err: Console, quiet: bool = False) -> Iterator[None]:
+    """Print the lexicon lines skipped (file:line: why) while loading, one a line."""
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", LexiconWarning)
+            yield
+    finally:
+        for warning in caught:
+            if not issubclass(warning.category, LexiconWarning):
+                warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+            elif not quiet:
+                err.print(f"[yellow]lexicon[/] {escape(str(warning.message))}", highlight=False, soft_wrap=True)
+
+
+def load_user_lexicon(path: Path | None, err: Console, quiet: bool = False) -> Lexicon:
+    """The built-in lexicon, or the one a ``--lexicon`` TOML file describes."""
+    if path is None:
+        return default_lexicon()
+    try:
+        with lexicon_warnings(err, quiet):
+            return load_lexicon_file(path)
+    except LexiconError as exc:
+        err.print(f"[red]lexicon error[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
 def code_cli(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for standard input.")],
     fmt: Annotated[OutputFormat, typer.Option("--format", help="jsonl writes one record per document.")] =
@@ -77,11 +109,14 @@ def code_cli(
     max_chars: Annotated[int, typer.Option(min=1, help="Longer documents are quarantined.")] = DEFAULT_MAX_CHARS,
     quarantine: Annotated[Path | None, typer.Option(help="Also write quarantined documents here (JSONL).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+    lexicon_file: Annotated[Path | None, typer.Option(
+        "--lexicon", exists=True, dir_okay=False,
+        help="A LEXICON.toml adding PETRARCH dictionaries or our own lexicon files (see README).")] = None,
 ) -> None:
     """Code news reports: actors, CAMEO/PLOVER events, quotes, dates, places and tone."""
     err = Console(stderr=True)
     jsonl_to_stdout = fmt is OutputFormat.jsonl and out is None
-    lexicon = default_lexicon()
+    lexicon = load_user_lexicon(lexicon_file, err, quiet)
     coder = Coder.load(model, lexicon)
     with ExitStack() as stack:
         jsonl = None

@@ -9,19 +9,33 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from newsevents.cli.render import Format, render
+from newsevents.errors import LexiconError
 from newsevents.evaluate import Report
 
 app = typer.Typer(help="Score newsevents against gold standards: metrics, a breakdown, and the misses.",
                   no_args_is_help=True)
 
 
-def _run(task: str, path: Path, limit: int | None, misses: int, as_json: bool, model: str | None) -> None:
+def _run(task: str, path: Path, limit: int | None, misses: int, as_json: bool, model: str | None,
+         lexicon_file: Path | None) -> None:
+    from newsevents.cli.code import lexicon_warnings, load_user_lexicon
     from newsevents.process import Coder
 
     module = importlib.import_module(f"newsevents.evaluate.{task}")
-    report: Report = module.evaluate(path, coder=Coder.load(model), limit=limit)
+    err = Console(stderr=True)
+    lexicon = load_user_lexicon(lexicon_file, err)
+    coder = Coder.load(model, lexicon)
+    # PETRARCH records name their own dictionaries; --lexicon codes them with another lexicon instead.
+    extra = {"lexicon": lexicon} if task == "petrarch" and lexicon_file else {}
+    try:
+        with lexicon_warnings(err):
+            report: Report = module.evaluate(path, coder=coder, limit=limit, **extra)
+    except LexiconError as exc:
+        err.print(f"[red]lexicon error[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
     if as_json:
         print(json.dumps(report.to_dict(), indent=2, default=str))
         return
@@ -41,8 +55,11 @@ def _command(task: str, help_text: str):
         misses: Annotated[int, typer.Option(help="How many misses to print.")] = 20,
         as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
         model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
+        lexicon_file: Annotated[Path | None, typer.Option(
+            "--lexicon", exists=True, dir_okay=False,
+            help="A LEXICON.toml to code with (petrarch: instead of the records' own dictionaries).")] = None,
     ) -> None:
-        _run(task, path, limit, misses, as_json, model)
+        _run(task, path, limit, misses, as_json, model, lexicon_file)
 
     command.__doc__ = help_text
     return command

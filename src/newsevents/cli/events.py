@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from newsevents.cli.render import Format, render
 from newsevents.query import EventFilter, events
 from newsevents.store import DEFAULT_DB, Store
+
+
+class Ontology(StrEnum):
+    cameo = "cameo"
+    plover = "plover"
+
+
+def primary_first(row: dict[str, Any], ontology: Ontology) -> dict[str, Any]:
+    """The row with PLOVER's event type where the CAMEO code was, and the CAMEO code right after it."""
+    if ontology is Ontology.cameo or "plover" not in row:
+        return row
+    ordered: dict[str, Any] = {}
+    for key, value in row.items():
+        if key == "code":
+            ordered["plover"] = row["plover"]
+        if key != "plover":
+            ordered[key] = value
+    return ordered
 
 
 def events_cli(
@@ -24,6 +43,8 @@ def events_cli(
     negated: Annotated[bool, typer.Option("--negated", help="Include negated events.")] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    ontology: Annotated[Ontology, typer.Option(
+        help="The primary event code of table and CSV output: CAMEO, or PLOVER's event type.")] = Ontology.cameo,
 ) -> None:
     """List events from the store, in the order they happened."""
     if not db.exists():
@@ -38,5 +59,9 @@ def events_cli(
         rows = events(store, where)
     if fmt is Format.table:
         keep = ("event_day", "source_code", "code", "target_code", "mode", "trigger_text", "doc_id")
+        if ontology is Ontology.plover:
+            keep = ("event_day", "source_code", "plover", "target_code", "code", "mode", "trigger_text", "doc_id")
         rows = [{k: r[k] for k in keep} for r in rows]
+    elif fmt is Format.csv:
+        rows = [primary_first(r, ontology) for r in rows]
     render(rows, fmt, title=f"{len(rows)} events")

@@ -56,6 +56,7 @@ class Entry:
     country: str | None = None
     agent_type: str | None = None
     holders: tuple[Holder, ...] = ()
+    prefix: bool = False  # an agent code written before the actor's ("NGO" + "ARN"), as PETRARCH's NGO~
 
     @property
     def proper(self) -> bool:
@@ -192,6 +193,28 @@ def load_office_holders(path: Path, lexicon: ActorLexicon, family_first: frozens
                                        holders=tuple(holders)))
 
 
+def actor_entry(code: str, name: str) -> Entry:
+    """What an actor code alone stands for: three letters a country, longer codes an organisation or group
+    (whose country, if it has one, is the code's first three letters)."""
+    code = code.upper()
+    if len(code) == 3 and code.isalpha():
+        return Entry(kind="country", code=code, name=name, country=code if code in ISO3_CODES else None)
+    return Entry(kind="organization", code=code, name=name, country=code[:3] if code[:3] in ISO3_CODES else None)
+
+
+def load_actor_phrases(path: Path, lexicon: ActorLexicon) -> None:
+    """Phrases for actor codes, one a row: ``text,code`` and an optional ``name``."""
+    for _, row in read_csv_rows(path, ["text", "code"]):
+        lexicon.add(row["text"], actor_entry(row["code"], row.get("name") or row["text"]))
+
+
+def family_name_first(data_dir: Path = DATA_DIR) -> frozenset[str]:
+    """Countries whose names are written family name first (``data/actors/naming.yaml``)."""
+    path = data_dir / "actors" / "naming.yaml"
+    naming = read_yaml(path) if path.exists() else {}
+    return frozenset(str(c).upper() for c in (naming or {}).get("family_name_first", []))
+
+
 def load_actor_lexicon(data_dir: Path = DATA_DIR) -> ActorLexicon:
     """The built-in actor lexicon."""
     actors = data_dir / "actors"
@@ -201,8 +224,7 @@ def load_actor_lexicon(data_dir: Path = DATA_DIR) -> ActorLexicon:
     load_countries(actors / "countries.csv", lexicon)
     load_organizations(actors / "organizations.csv", lexicon)
     load_agents(actors / "agents.csv", lexicon)
-    naming = read_yaml(actors / "naming.yaml") if (actors / "naming.yaml").exists() else {}
-    family_first = frozenset(str(c).upper() for c in (naming or {}).get("family_name_first", []))
+    family_first = family_name_first(data_dir)
     for path in sorted((actors / "office_holders").glob("*.csv")):
         load_office_holders(path, lexicon, family_first)
     return lexicon

@@ -34,9 +34,17 @@ class CameoCode:
         return quad_class(self.root)
 
 
+Words = tuple[frozenset[str], ...]  # each element: alternative words, one of which must occur
+
+
 @dataclass(frozen=True)
 class Pattern:
-    """One verb or noun pattern (see docs/lexicons.md)."""
+    """One verb or noun pattern (see docs/lexicons.md).
+
+    Our YAML pattern language sets ``objects``, ``preps`` and ``xcomps``. The remaining fields carry
+    constraints of richer dictionaries (PETRARCH's, see ``lexicons/petrarch.py``) that the YAML language
+    does not write; all default to "no constraint". Words are folded lemmas or word forms.
+    """
 
     code: str
     lemma: str
@@ -45,10 +53,18 @@ class Pattern:
     preps: frozenset[str] = frozenset()
     xcomps: frozenset[str] = frozenset()
     rule: str = ""
+    forms: frozenset[str] = frozenset()  # the trigger's own word form must be one of these ("left", not "leave")
+    object_words: Words = ()  # further words of the object's phrase ("diplomatic ties")
+    prep_objects: frozenset[str] = frozenset()  # heads of the @prep's object ("agree on trade")
+    before: Words = ()  # words before the trigger in its clause ("heavily criticized")
+    after: Words = ()  # words after the trigger in its clause, beyond the object and @prep phrase
+    compound: bool = False  # the source must be several actors, who act towards each other
+    reverse_code: str | None = None  # a paired event from the target to the source ("left for": 042 / 043)
 
     @property
     def specificity(self) -> int:
-        return bool(self.objects) + bool(self.preps) + bool(self.xcomps)
+        return (bool(self.objects) + bool(self.preps) + bool(self.xcomps) + bool(self.forms) + len(self.object_words)
+                + bool(self.prep_objects) + len(self.before) + len(self.after) + self.compound)
 
 
 def parse_pattern(text: str, code: str, noun: bool, rule: str) -> Pattern:
@@ -85,10 +101,27 @@ class EventLexicon:
         table[pattern.lemma.split()[-1]].append(pattern)
 
     def merge(self, other: EventLexicon, replace: bool = False) -> None:
-        """Add another lexicon's patterns; with replace, its lemmas drop ours."""
+        """Add another lexicon's patterns and the codes it adds; with replace, its lemmas drop ours."""
         for mine, theirs in ((self.verbs, other.verbs), (self.nouns, other.nouns)):
             for lemma, patterns in theirs.items():
                 mine[lemma] = list(patterns) if replace else [*patterns, *mine.get(lemma, [])]
+        for code, entry in other.codebook.items():
+            self.codebook.setdefault(code, entry)
+
+    def admit(self, code: str) -> None:
+        """Make a dictionary's own code ("0579", "102b") describable as itself, with the Goldstein score and
+        PLOVER type of its nearest CAMEO parent, so that events report the code the dictionary gave."""
+        if code in self.codebook:
+            return
+        try:
+            parent = self.describe(code)
+        except KeyError:
+            parent = None
+        self.codebook[code] = CameoCode(
+            code, f"dictionary code {code}" + (f" ({parent.name})" if parent else ""),
+            parent.goldstein if parent else 0.0, parent.plover if parent else None,
+            parent.plover_mode if parent else None,
+        )
 
     def describe(self, code: str) -> CameoCode:
         """The codebook entry of ``code``, or of its nearest parent code."""

@@ -60,8 +60,9 @@ def _clearly_negative(span: Span) -> bool:
 
 
 def dated_value(value: str) -> str | None:
-    """The YYYY-MM-DD, YYYY-MM or YYYY prefix of a TIMEX3 value, when it names a calendar date."""
-    parts = value.split("-")
+    """The YYYY-MM-DD, YYYY-MM or YYYY prefix of a TIMEX3 value, when it names a calendar date
+    (a time of day, "2021-11-26T15:00", dates its day)."""
+    parts = value.split("T", 1)[0].split("-")
     if not parts[0].isdigit() or len(parts[0]) != 4:
         return None
     kept = [parts[0]]
@@ -374,7 +375,7 @@ class EventCoder:
         for node in chain:
             for span, timex in self.times:
                 sent = sentence_of(node)
-                if timex.type != "DATE" or not (sent.start <= span.start < sent.end):
+                if timex.type not in {"DATE", "TIME"} or not (sent.start <= span.start < sent.end):
                     continue
                 governor = self._governing_verb(span.root)
                 if governor is not None and governor.i == node.i:

@@ -1,156 +1,663 @@
 """Quotes: direct quotations in any common quotation style, and reported speech, with speakers.
 
-A direct quote's speaker is the subject of the speech verb next to it ("..., he said"; "TASS quotes
-the Lithuanian leader": the person, not the outlet); indirect speech is the clausal complement of a
-speech verb ("Lavrov noted that ...") or what follows "according to X". Speakers are resolved
-through the document's actor memory.
+Direct quotes are found in the text: “ ” " " « » » « „ “ ‘ ’ and '' '' marks, nested quotes inside the
+outer one, a quote that runs on over several paragraphs (a paragraph that opens with a mark and does not
+close it continues in the next paragraph that opens with one), and split quotes ("...," he said, "...")
+as one quote. Their cue is the speech verb the parse attaches them to, else one in the same sentence,
+else a colon-ended sentence just before ("He told the crowd:"), a dash after ("” ― Jane Doe") or a
+speaker label ("SMITH: ...").
+
+Reported speech comes from the parse: the clause, infinitive, object or prepositional object of a cue
+verb ("Lavrov noted that ...", "NATO called on Moscow to ...", "Trump called the plan a disaster"), the
+clause that "according to X" or "As X emphasised" is attached to, and the subject of a passive cue
+("the plan was endorsed by X"). Only the outermost attribution is kept: "X said that Y claimed Z" is X's.
+
+The speaker is the cue's subject (its agent in the passive, the subject of the clause a participle or
+conjunct hangs from: "..., adding that ..."), the object of a relay verb ("TASS quotes the Lithuanian
+leader as saying": the person, not the outlet), resolved through the document's actor memory.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsevents.lexicons import Lexicon
 from newsevents.model import Actor, Quote, Trigger
 from newsevents.pipeline.actors import ActorIndex
-from newsevents.pipeline.tokens import sentence_of, tokens_in
+from newsevents.pipeline.tokens import sentence_number, sentences, token_at, tokens_in
 
-OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", '"': '"', "\u00bb": "\u00ab"}
+# Opening mark -> the marks that close it. Straight and single marks close themselves; straight and curly
+# double marks are often mixed in one quote ("“...,\"").
+OPENERS = {"\u201c": ("\u201d", '"'), "\u201e": ("\u201c", "\u201d"), "\u00ab": ("\u00bb",), "\u00bb": ("\u00ab",),
+           '"': ('"', "\u201d"), "''": ("''",), "``": ("''",), "\u2018": ("\u2019",), "'": ("'",)}
+MARKS = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019']")
+# Double marks of one style inside a passage quoted in the other mark an excerpt.
+EXCERPT_MARKS = {'"': "\u201c\u201d", "\u201c": '"'}
+APOSTROPHES = {"\u2019", "'"}  # also in words (don't, Clinton’s): a closer only where no letter follows
+# A transcript's or headline's speaker label at the start of a paragraph: "PENCE: ...", "Pence: ...".
+LABEL = re.compile(r"[\"\u201c]?[ \t]*((?:[A-Z][\w.'\u2019-]*[ \t]+){0,3}[A-Z][\w.'\u2019-]*):[ \t]+(?=\S)")
+PARAGRAPH = re.compile(r"^[ \t]*", re.MULTILINE)
+SPACE = re.compile(r"\s*")
+BREAKS = re.compile(r"\n\s*")
+# A dash that closes a quote with its author: "” ― Jane Doe".
+DASH = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*((?:[A-Z][\w.'\u2019-]*[ \t\u00a0]*){1,4})")
+CUE_CLAUSE_CHARS = 80  # "," the Lithuanian president told reporters on Tuesday."
 MIN_QUOTE_WORDS = 4  # shorter quoted words are usually scare quotes ("aggression"), not speech
-RELAY_VERBS = {"quote", "cite"}  # "TASS quotes the leader": the object spoke
+RELAY_VERBS = {"quote", "cite"}  # "TASS quotes the leader (as saying)": the object spoke
+# Prepositions that introduce what a cue verb is about ("called for", "spoke of", "accused X of").
+CONTENT_PREPS = {"about", "of", "for", "on", "against", "to", "over", "with", "that"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+NAMES = {"PROPN", "NOUN"}
+FINITE = {"VBD", "VBZ", "VBP"}
+# The parts of a cue verb, after it, that hold what was said.
+COMPLEMENTS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "pcomp", "attr")
+ADDRESSEE_PREPS = {"to", "with"}
+# Prepositions that introduce what a speech noun is about ("criticism of", "calls for", "questions about").
+NOUN_PREPS = {"about", "of", "for", "on", "against", "over", "that"}
+# Nouns that name a cue verb's act: (suffix, what replaces it in the verb): "allegation" -> "allege".
+NOMINAL_SUFFIXES = (("ation", "e"), ("ation", ""), ("ition", "ose"), ("sion", "de"), ("ssion", "t"), ("ion", ""),
+                    ("ion", "e"), ("ment", ""), ("ment", "e"), ("ial", "y"), ("al", "e"), ("ance", "e"),
+                    ("ence", ""), ("ism", "ize"), ("ing", ""), ("t", ""), ("ief", "ieve"))
+SKIP_EDGE = {"that", ",", ":", ";", "-", "\u2014", "\u2013"}
+
+
+@dataclass
+class _Found:
+    """A quote being assembled: content fragments (character spans), its cue and the cue's speaker."""
+
+    parts: list[tuple[int, int]]
+    direct: bool
+    cue: Token | None = None
+    cue_span: tuple[int, int] | None = None
+    speaker: Token | None = None
+    speaker_span: tuple[int, int] | None = None
+    bound: bool = False  # the cue is tied to the quote by the parse, a label or a dash, not just nearby
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def _opens(text: str, i: int, mark: str) -> bool:
+    if mark in {"\u2018", "'"}:
+        # A single mark opens only at a word's start: not in "rock 'n' roll"'s second mark or "the '90s".
+        return (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalpha()
+    if mark == "\u00bb":
+        return (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and not text[i + 1].isspace()
+    return mark in OPENERS
+
+
+def _closes(text: str, i: int, mark: str, closers: tuple[str, ...]) -> bool:
+    if mark not in closers:
+        return False
+    if mark in APOSTROPHES:
+        after = text[i + 1 : i + 2]
+        return not after.isalnum() and i > 0 and not text[i - 1].isspace()
+    return True
+
+
+def quoted(text: str) -> list[list[tuple[int, int]]]:
+    """Quoted content, without the marks: one list of paragraph fragments per quotation.
+
+    Quotes nested in the outer quote stay inside it; an unclosed quote ends at its paragraph unless the
+    next paragraph opens with the same mark (and is not a speaker's label), where it goes on. A passage
+    in straight marks left open at its paragraph's end that holds curly-quoted speech (or the reverse) is a
+    block quote from another text, not one person's words: the quotes inside it are found instead.
+    """
+    found: list[list[tuple[int, int]]] = []
+    marks = [(m.start(), m.group()) for m in MARKS.finditer(text)]
+    block_marks: set[int] = set()  # the marks that open each paragraph of a block quote
+    k = 0
+    while k < len(marks):
+        start, mark = marks[k]
+        if start in block_marks or not _opens(text, start, mark):
+            k += 1
+            continue
+        closers = OPENERS[mark]
+        fragments: list[tuple[int, int]] = []
+        begin, depth = start + len(mark), 1
+        paragraph_end = _paragraph_end(text, begin)
+        k += 1
+        opened, closed, paragraph_marks = k, False, []
+        other_style, inner = EXCERPT_MARKS.get(mark, ""), 0
+        while True:
+            if k < len(marks) and marks[k][0] < paragraph_end:
+                at, other = marks[k]
+                k += 1
+                if other in other_style:  # "... “defensive” ...": a quote in the other double style nests
+                    if inner and other != "\u201c":
+                        inner -= 1
+                        continue
+                    if other == "\u201c" or (text[at - 1 : at].isspace() and not text[at + 1 : at + 2].isspace()):
+                        inner += 1
+                        continue
+                if _closes(text, at, other, closers):
+                    depth -= 1
+                    if depth == 0:
+                        fragments.append((begin, at))
+                        closed = True
+                        break
+                elif other == mark and mark not in closers:
+                    depth += 1  # “ ... “inner” ... ”: asymmetric marks nest
+                continue
+            fragments.append((begin, paragraph_end))
+            following = _next_paragraph(text, paragraph_end)
+            if following is None or not text.startswith(mark, following) or LABEL.match(text, following):
+                break
+            # The quote goes on in the next paragraph, which opens with a mark of its own.
+            paragraph_marks.append(following)
+            while k < len(marks) and marks[k][0] <= following:
+                k += 1
+            begin, depth = following + len(mark), 1
+            paragraph_end = _paragraph_end(text, begin)
+        if other_style and not closed and any(m in other_style for s, e in fragments for m in text[s:e]):
+            block_marks.update(paragraph_marks)
+            k = opened
+            continue
+        fragments = [f for f in (_strip(text, s, e) for s, e in fragments) if f[1] > f[0]]
+        if fragments:
+            found.append(fragments)
+    return found
+
+
+def _paragraph_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end == -1 else end
+
+
+def _next_paragraph(text: str, i: int) -> int | None:
+    j = SPACE.match(text, i).end()
+    return j if j < len(text) else None
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def nominalises(noun: str, verbs: frozenset[str]) -> bool:
+    """Is ``noun`` derived from one of ``verbs`` ("statement", "allegation", "criticism")?"""
+    return any(noun.endswith(suffix) and noun[: -len(suffix)] + verb_ending in verbs
+               for suffix, verb_ending in NOMINAL_SUFFIXES if len(noun) > len(suffix) + 2)
 
 
 def direct_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted content (without the marks).
-
-    Quotes nested in asymmetric marks (“ ... “inner” ... ”) stay inside the outer quote; an unclosed
-    quote ends at its paragraph.
-    """
-    spans = []
-    i = 0
-    while i < len(text):
-        opener = text[i]
-        if opener not in OPENERS:
-            i += 1
-            continue
-        closer = OPENERS[opener]
-        paragraph_end = text.find("\n", i)
-        paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
-        depth, j, end = 1, i + 1, paragraph_end
-        while j < paragraph_end:
-            ch = text[j]
-            if ch == closer or (opener == "\u201e" and ch == "\u201d"):
-                depth -= 1
-                if depth == 0:
-                    end = j
-                    break
-            elif ch == opener and opener != closer:
-                depth += 1
-            j += 1
-        if end > i + 1:
-            spans.append((i + 1, end))
-        i = end + 1
-    return spans
+    """Character spans of quoted content (without the marks), one per quotation."""
+    return [(q[0][0], q[-1][1]) for q in quoted(text)]
 
 
 class QuoteFinder:
+    """The quotes of one parsed document: direct ones from the text, reported ones from the parse."""
+
     def __init__(self, doc: Doc, lexicon: Lexicon, actors: ActorIndex) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.actors = actors
         self.verbs = lexicon.cues.reporting_verbs | RELAY_VERBS
+        # Multi-word source phrases ("according to"); one-word ones ("citing") are verbs with a subject.
+        self.phrases = [tuple(p.split()) for p in lexicon.cues.source_phrases if " " in p]
+        self.phrase_starts = {p[0] for p in self.phrases}
+        self.nouns: dict[str, bool] = {}
+        self.quotations = quoted(self.text)
+        self.quotation_starts = [q[0][0] for q in self.quotations]
 
     def find(self) -> list[Quote]:
-        quotes = [q for q in (self._direct(s, e) for s, e in direct_quote_spans(self.text)) if q]
-        inside = [(q.span[0], q.span[1]) for q in quotes]
-        for token in self.doc:
-            quote = self._indirect(token)
-            if quote and not any(s <= quote.span[0] < e for s, e in inside):
-                quotes.append(quote)
-        return sorted(quotes, key=lambda q: q.span)
+        direct = self._direct()
+        indirect = self._indirect()
+        # A short quotation inside reported speech ("said the plan would “destroy jobs”") belongs to it.
+        direct = [d for d in direct if not any(_contains(i, d) and _longer(self.text, i, d) for i in indirect)]
+        # One cue, one quote: "..., he told reporters" does not also report "reporters".
+        cues = {d.cue.i for d in direct if d.cue is not None}
+        found = direct + [i for i in indirect if not any(_overlaps(i, d) for d in direct)
+                          and (i.cue is None or i.cue.i not in cues)]
+        # The outermost attribution only: "X said that Y claimed Z" is X's.
+        found.sort(key=lambda f: (f.start, -f.end))
+        kept: list[_Found] = []
+        for f in found:
+            if kept and f.start < kept[-1].end and (f.end <= kept[-1].end or not f.direct):
+                continue
+            kept.append(f)
+        return [quote for f in kept for quote in self._quotes(f)]
 
-    def _speaker_of(self, verb: Token) -> tuple[Actor | None, tuple[int, int] | None]:
-        if verb.lemma_.lower() in RELAY_VERBS:
-            subject = next((c for c in verb.children if c.dep_ in {"dobj"}), None)
+    # -- direct quotes ------------------------------------------------------------------------
+    def _direct(self) -> list[_Found]:
+        found: list[_Found] = []
+        for fragments in self.quotations:
+            quote = _Found(list(fragments), direct=True)
+            self._label(quote)
+            if quote.cue_span is None:
+                self._attach(quote)
+            previous = found[-1] if found else None
+            if previous is not None and self._continues(previous, quote):
+                previous.parts.extend(quote.parts)
+                continue
+            if not quote.bound and self._words(quote) < MIN_QUOTE_WORDS:
+                continue  # scare quotes
+            if quote.speaker is None and previous is not None and previous.speaker is not None \
+                    and len(BREAKS.findall(self.text, previous.end, quote.start)) <= 1:
+                # A quotation with no cue near it, in the paragraph after another, is that speaker's still.
+                quote.speaker, quote.speaker_span = previous.speaker, previous.speaker_span
+            found.append(quote)
+        return sorted(found + self._transcript(found), key=lambda f: f.start)
+
+    def _label(self, quote: _Found) -> None:
+        """A speaker's label opening the quote's paragraph ("PENCE: ..."): the label speaks."""
+        start = quote.start
+        match = self._label_at(self.text.rfind("\n", 0, start) + 1)
+        if match is None or match.end() < start - 1 or match.end() > start + len(match.group(0)):
+            return
+        quote.parts[0] = (max(match.end(), start), quote.parts[0][1])
+        self._labelled(quote, match)
+
+    def _label_at(self, line: int) -> re.Match[str] | None:
+        match = LABEL.match(self.text, line)
+        name = token_at(self.doc, match.end(1) - 1) if match else None
+        if name is None or not (name.pos_ == "PROPN" or match.group(1).isupper()):
+            return None  # "Update: ...", "Note: ..."
+        return match
+
+    def _labelled(self, quote: _Found, label: re.Match[str]) -> None:
+        name = label.span(1)
+        quote.cue_span = (name[1], name[1] + 1)
+        quote.bound = True
+        quote.speaker_span = name
+        quote.speaker = token_at(self.doc, name[1] - 1)
+
+    def _transcript(self, found: list[_Found]) -> list[_Found]:
+        """Paragraphs a speaker's label opens without quotation marks ("LAVROV: The alliance ...")."""
+        quoted_lines = {self.text.rfind("\n", 0, f.start) + 1 for f in found}
+        lines = []
+        for start in PARAGRAPH.finditer(self.text):
+            line = start.end()
+            match = self._label_at(line) if line not in quoted_lines else None
+            if match is not None and self.text[line] not in OPENERS:
+                quote = _Found([(match.end(), _paragraph_end(self.text, line))], direct=True)
+                self._labelled(quote, match)
+                lines.append(quote)
+        return lines
+
+    def _attach(self, quote: _Found) -> None:
+        """The cue verb of a direct quote and its speaker."""
+        cue = self._cue_by_parse(quote)
+        quote.bound = cue is not None
+        cue = cue or self._cue_in_sentence(quote)
+        if cue is None:
+            dash = DASH.match(self.text, self._after_mark(quote.end))
+            if dash and "\n" not in dash.group(0):
+                quote.bound = True
+                quote.cue_span = dash.span(1)
+                name = _strip(self.text, *dash.span(2))
+                quote.speaker_span = name
+                quote.speaker = token_at(self.doc, name[1] - 1)
+                return
+            cue = self._cue_before(quote)
+        if cue is not None:
+            quote.cue = cue
+            relayed = next((c for c in cue.children if c.dep_ == "dobj"), None) \
+                if cue.lemma_.lower() in RELAY_VERBS else None
+            quote.speaker = relayed or self._speaker(cue)  # "TASS quotes the leader: “...”": the leader
+
+    def _after_mark(self, end: int) -> int:
+        while end < len(self.text) and self.text[end] in "\"'\u201d\u201c\u00bb\u00ab\u2019":
+            end += 1
+        return end
+
+    def _inside(self, quote: _Found) -> list[Token]:
+        return [t for s, e in quote.parts for t in tokens_in(self.doc, s, e)]
+
+    def _cue_by_parse(self, quote: _Found) -> Token | None:
+        """The cue verb the quote hangs from ("..., he said"), or that hangs from it (parataxis)."""
+        tokens = self._inside(quote)
+        inside = {t.i for t in tokens}
+        for token in tokens:
+            head = token.head
+            if head.i not in inside and self._attachable(head, quote):
+                return head
+            if head.i == token.i or head.i not in inside:
+                for child in token.children:
+                    if child.i not in inside and child.dep_ in {"parataxis", "advcl", "conj", "ccomp", "dep"} \
+                            and self._attachable(child, quote):
+                        return child
+        return None
+
+    def _attachable(self, token: Token, quote: _Found) -> bool:
+        """Can ``token`` be the quote's cue: a cue verb outside quotes, in the quote's paragraph?"""
+        if not self._is_cue(token) or self._quoted(token):
+            return False
+        between = self.text[token.idx : quote.start] if token.idx < quote.start else self.text[quote.end : token.idx]
+        return "\n" not in between
+
+    def _cue_in_sentence(self, quote: _Found) -> Token | None:
+        """A cue verb outside the quote in the sentences it touches: after the quote first."""
+        first = token_at(self.doc, quote.start) or token_at(self.doc, quote.start + 1)
+        last = token_at(self.doc, quote.end - 1)
+        if first is None or last is None:
+            return None
+        sents = sentences(self.doc)
+        start = sents[sentence_number(first)].start_char
+        number = sentence_number(last)
+        end = sents[number].end_char
+        if end <= self._after_mark(quote.end) + 1 and number + 1 < len(sents):
+            end = sents[number + 1].end_char  # “... ?” Trump asked: the parser ends the sentence at the mark
+        outside = [t for t in tokens_in(self.doc, start, end) if self._is_cue(t) and not self._quoted(t)]
+        after = [t for t in outside if t.idx >= quote.end and "\n" not in self.text[quote.end : t.idx]]
+        before = [t for t in outside if t.idx < quote.start and "\n" not in self.text[t.idx : quote.start]]
+        if after and (after[0].idx - quote.end < 60 or not before):
+            return after[0]
+        return before[-1] if before else None
+
+    def _cue_before(self, quote: _Found) -> Token | None:
+        """"He told the crowd:" ending the sentence or paragraph just before the quote."""
+        before = self.text[: quote.start].rstrip(" \t\n\"'\u201c\u00ab\u201e\u2018")
+        if not before.endswith((":", ",")):
+            return None
+        colon = token_at(self.doc, len(before) - 1)
+        if colon is None:
+            return None
+        sent = sentences(self.doc)[sentence_number(colon)]
+        cues = [t for t in tokens_in(self.doc, sent.start_char, colon.idx) if self._is_cue(t) and not self._quoted(t)]
+        if cues:
+            return cues[-1]
+        # "Limbaugh continued:", "Sanders made the following comment:": whoever the sentence is about speaks.
+        root = sent.root
+        if before.endswith(":") and root.idx < colon.idx and any(c.dep_ in SUBJECTS for c in root.children):
+            return root
+        return None
+
+    def _continues(self, previous: _Found, quote: _Found) -> bool:
+        """Is ``quote`` the rest of ``previous``? "...," he said, "..." in one paragraph, or a paragraph of
+        quotation without a cue right after the paragraph that ended with ``previous`` and its cue."""
+        if quote.cue_span is not None or (previous.cue is None and previous.cue_span is None):
+            return False
+        between = self.text[previous.end : quote.start]
+        if "\n" in between:
+            return quote.cue is None and len(between.split("\n", 1)[0]) < CUE_CLAUSE_CHARS \
+                and not between.split("\n", 1)[1].strip(" \n" + "".join(OPENERS))
+        return quote.cue is None or (previous.cue is not None and quote.cue.i == previous.cue.i)
+
+    # -- reported speech ----------------------------------------------------------------------
+    def _indirect(self) -> list[_Found]:
+        found = []
+        for token in self.doc:
+            quote = self._source_phrase(token) if token.lower_ in self.phrase_starts else None
+            if quote is None and not self._quoted(token):
+                if self._is_cue(token):
+                    quote = self._reported(token)
+                elif token.pos_ == "NOUN" and self._is_cue_noun(token):
+                    quote = self._nominal(token)
+            if quote is not None:
+                found.append(quote)
+        return found
+
+    def _is_cue(self, token: Token) -> bool:
+        return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.verbs
+
+    def _is_cue_noun(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma not in self.nouns:
+            self.nouns[lemma] = lemma in self.verbs or nominalises(lemma, self.verbs)
+        return self.nouns[lemma]
+
+    def _quoted(self, token: Token) -> bool:
+        """Is the token inside a quotation (where "I think" is part of what is quoted)?"""
+        k = bisect.bisect_right(self.quotation_starts, token.idx) - 1
+        return k >= 0 and token.idx < self.quotations[k][-1][1]
+
+    def _words(self, quote: _Found) -> int:
+        return sum(len(self.text[s:e].split()) for s, e in quote.parts)
+
+    def _source_phrase(self, token: Token) -> _Found | None:
+        """"according to X, ...", "in the words of X": the clause the phrase is attached to."""
+        words = next((p for p in self.phrases if self._spells(token, p)), None)
+        if words is None:
+            return None
+        source_head = self.doc[token.i + len(words) - 1]
+        source = next((c for c in source_head.children if c.dep_ == "pobj"), None)
+        if source is None or token.head.i == token.i:
+            return None
+        clause = token.head
+        parts = self._without(*_extent(clause), _extent(token))
+        parts = self._in_paragraph(parts, token.idx)
+        if not parts:
+            return None
+        end = self.doc[token.i + len(words) - 1]
+        return _Found(parts, direct=False, cue=token, cue_span=(token.idx, end.idx + len(end.text)), speaker=source)
+
+    def _spells(self, token: Token, words: tuple[str, ...]) -> bool:
+        if token.i + len(words) > len(self.doc):
+            return False
+        return all(self.doc[token.i + n].lower_ == w for n, w in enumerate(words))
+
+    def _reported(self, verb: Token) -> _Found | None:
+        children = list(verb.children)
+        if verb.lemma_.lower() in RELAY_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+                g.dep_ == "pcomp" for g in c.children) for c in children):
+            return None  # "quotes X as saying ...": the saying is the quote
+        after = [c for c in children if c.i > verb.i and c.dep_ in COMPLEMENTS and self._is_content(c)]
+        clauses = [c for c in children if c.dep_ == "ccomp"]
+        clause = min(clauses, key=lambda c: abs(c.i - verb.i)) if clauses else None
+        passive = any(c.dep_ == "agent" for c in children)
+        if clause is not None:
+            parts = self._content(*_extent(clause))
+        elif after:
+            parts = self._following(after)
+        elif passive:
+            subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            if subject is None:
+                return None
+            parts = self._span_of(*_extent(subject))
+        elif verb.dep_ in {"parataxis", "advcl"} and verb.head.i != verb.i and (
+                verb.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ == "as" for c in children)):
+            head = verb.head  # "The alliance, he said, is ..."; "As X emphasised, ..."
+            parts = self._without(*_extent(head), _extent(verb))
         else:
-            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            if agent is not None and (subject is None or subject.dep_ == "nsubjpass"):
-                subject = next((g for g in agent.children if g.dep_ == "pobj"), subject)
-        if subject is None:
+            return None
+        parts = self._in_paragraph(parts, verb.idx)
+        if not parts:
+            return None
+        return _Found(parts, direct=False, cue=verb, speaker=self._speaker(verb))
+
+    def _nominal(self, noun: Token) -> _Found | None:
+        """A speech act named by a noun: "Trump's claim that ...", "calls for ...", "in a statement, X ..."."""
+        children = list(noun.children)
+        # A noun spelt like its verb ("call", "state", "report") is a speech act only with what it is about.
+        derived = noun.lemma_.lower() not in self.verbs
+        preps = NOUN_PREPS if derived else NOUN_PREPS - {"of"}
+        after = [c for c in children if c.i > noun.i and (
+            (c.dep_ == "prep" and c.lower_ in preps and self._is_content(c))
+            or c.dep_ == "ccomp" or (c.dep_ == "acl" and any(g.dep_ in {"mark", "aux"} and g.lower_ in {"that", "to"}
+                                                            for g in c.children)))]
+        speaker = self._noun_speaker(noun)
+        if after:
+            parts = self._following(after)
+        elif derived and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB" \
+                and not self._is_cue(noun.head.head):
+            verb, phrase = noun.head.head, noun.head  # "In a statement, the ministry condemned ..."
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if subject is None:
+                return None
+            parts = self._without(*_extent(verb), _extent(phrase), _extent(subject))
+            speaker = subject
+        else:
+            return None
+        parts = self._in_paragraph(parts, noun.idx)
+        if not parts or speaker is None:
+            return None
+        return _Found(parts, direct=False, cue=noun, speaker=speaker)
+
+    def _noun_speaker(self, noun: Token) -> Token | None:
+        """Whose speech act a noun names: "Trump's claim", "criticism from X", "X made the claim"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+            return self._speaker(noun.head)
+        return None
+
+    def _is_content(self, child: Token) -> bool:
+        """Does a cue's prepositional phrase say what was said ("called for talks"), not when or to whom?"""
+        if child.dep_ != "prep":
+            return True
+        if child.lower_ not in CONTENT_PREPS:
+            return False
+        objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+        if child.lower_ in ADDRESSEE_PREPS and any(self._party(g) for g in objects):
+            return False  # "spoke to reporters", "talked with the mayor"
+        return any(g.ent_type_ not in {"DATE", "TIME"} for g in objects)
+
+    def _party(self, token: Token) -> bool:
+        """Does the noun name someone who can be spoken to: a pronoun, person, organisation, or actor?"""
+        return token.pos_ == "PRON" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} \
+            or self.actors.at(token) is not None
+
+    def _following(self, complements: list[Token]) -> list[tuple[int, int]]:
+        """From the first complement to the end of the last, without the preposition that opens them."""
+        first = min(complements, key=lambda c: c.left_edge.i)
+        last = max(complements, key=lambda c: c.right_edge.i)
+        return self._content(first.i + 1 if first.dep_ == "prep" else first.left_edge.i, last.right_edge.i + 1)
+
+    def _content(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Tokens [start, end) up to a further speech act the parse hung inside them: in "X said A and
+        warned B" or "X said A, arguing B", B is a quote of its own."""
+        for token in self.doc[start + 1 : end]:
+            if token.dep_ in {"conj", "advcl"} and start <= token.head.i < end and self._is_cue(token) and (
+                    token.dep_ == "conj" or token.tag_ == "VBG") and not self._quoted(token):
+                end = token.left_edge.i
+                break
+        return self._span_of(start, end)
+
+    def _span_of(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Characters of tokens [start, end), without a leading "that" or punctuation at the edges."""
+        while start < end and (self.doc[start].is_punct or self.doc[start].lower_ in SKIP_EDGE):
+            start += 1
+        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].lower_ in SKIP_EDGE
+                               or self.doc[end - 1].dep_ == "cc"):
+            end -= 1
+        if end <= start:
+            return []
+        last = self.doc[end - 1]
+        return [(self.doc[start].idx, last.idx + len(last.text))]
+
+    def _in_paragraph(self, parts: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
+        """The parts cut to the paragraph of character ``at``: a parse may run sentences across them."""
+        start = self.text.rfind("\n", 0, at) + 1
+        end = _paragraph_end(self.text, at)
+        return [f for f in (_strip(self.text, max(s, start), min(e, end)) for s, e in parts) if f[1] > f[0]]
+
+    def _without(self, start: int, end: int, *cuts: tuple[int, int]) -> list[tuple[int, int]]:
+        """Tokens [start, end) less the token ranges ``cuts`` (the cue's own phrase, the speaker)."""
+        parts = []
+        for cut_start, cut_end in sorted(cuts):
+            parts += self._span_of(start, cut_start)
+            start = max(start, cut_end)
+        return parts + self._span_of(start, end)
+
+    # -- speakers -----------------------------------------------------------------------------
+    def _speaker(self, verb: Token, depth: int = 3) -> Token | None:
+        """Who speaks through ``verb``: its subject, agent, relayed object, or the subject above it."""
+        children = list(verb.children)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+        subject = next((c for c in children if c.dep_ in SUBJECTS), None) or self._misparsed_subject(verb, children)
+        if subject is not None:
+            return subject
+        if depth == 0 or verb.head.i == verb.i:
+            return None
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in RELAY_VERBS:
+            relay = head.head  # "TASS quotes the leader as saying": the leader; "He was quoted as saying": he
+            return next((c for c in relay.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if verb.dep_ in {"pcomp", "prep"}:
+            head = head.head
+        if verb.dep_ in {"conj", "advcl"} and head.dep_ == "ccomp" and not self._is_cue(head) \
+                and self._is_cue(head.head):
+            head = head.head  # "X said A and warned B": the parse hangs "warned" from A; X warned
+        if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+            return head  # "a statement saying that ..."
+        if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl"}:
+            return self._speaker(head, depth - 1)
+        return None
+
+    def _misparsed_subject(self, verb: Token, children: list[Token]) -> Token | None:
+        """A subject the parser gave another role: "..., declared Jane Doe, 29, of Ohio" (made the subject of
+        a later clause), "About 4 in 10 say ..." (numbers)."""
+        if verb.tag_ not in FINITE:
+            return None  # "..., calling him a liar": a participle takes the subject of its clause
+        if verb.i > 0 and self.doc[verb.i - 1].is_punct and verb.i + 1 < len(self.doc):
+            head = self.doc[verb.i + 1]
+            while head.head.i > verb.i and head.head.left_edge.i == verb.i + 1 and head.head.pos_ in NAMES:
+                head = head.head
+            if head.pos_ in NAMES:
+                return head
+        return next((c for c in children if c.i < verb.i and c.dep_ in {"nummod", "npadvmod", "dep", "nmod"}
+                     and c.pos_ in NAMES | {"NUM"} and c.ent_type_ not in {"DATE", "TIME"}), None)
+
+    def _quotes(self, found: _Found) -> list[Quote]:
+        speaker, speaker_span = self._actor(found.speaker)
+        if found.speaker_span is not None:
+            speaker_span = found.speaker_span
+        cue = None
+        if found.cue_span is not None:
+            cue = Trigger(found.cue_span, self.text[found.cue_span[0] : found.cue_span[1]])
+        elif found.cue is not None:
+            cue = Trigger((found.cue.idx, found.cue.idx + len(found.cue.text)), found.cue.text)
+        # A split quote ("...," he said, "...") gives one record per part, with the same speaker and cue,
+        # so that every record's text is exactly the text at its span.
+        return [Quote(speaker=speaker, speaker_span=speaker_span, cue=cue, span=(s, e), text=self.text[s:e],
+                      direct=found.direct) for s, e in found.parts]
+
+    def _actor(self, token: Token | None) -> tuple[Actor | None, tuple[int, int] | None]:
+        if token is None:
             return None, None
-        mention = self.actors.find(subject)
-        tokens = list(subject.subtree)
-        span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        mention = self.actors.find(token)
+        # A subject with a long tail ("a spokesman, who asked not to be named because ...") ends at its head.
+        last = self.doc[token.right_edge.i] if token.right_edge.i - token.i < 12 else token
+        span = (self.doc[token.left_edge.i].idx, last.idx + len(last.text))
+        if token.head.dep_ == "relcl" and token.tag_ in {"WP", "WDT"}:
+            # "Lavrov, who said ...": the speaker is named by the relative pronoun, coded as its antecedent
+            return (mention.actor if mention else None), span
         if mention:
             return mention.actor, mention.actor.span or span
         return None, span
 
-    def _cue_near(self, start: int, end: int) -> Token | None:
-        """The speech verb after the closing mark, else the one before the opening mark."""
-        after = [t for t in tokens_in(self.doc, end, end + 121) if t.lemma_.lower() in self.verbs
-                 and t.pos_ in {"VERB", "AUX"}]
-        if after:
-            nearest = after[0]
-            if sentence_of(nearest).start_char <= end + 3 or nearest.idx - end < 60:
-                return nearest
-        before = [t for t in tokens_in(self.doc, max(0, start - 150), start) if t.lemma_.lower() in self.verbs
-                  and t.pos_ in {"VERB", "AUX"}]
-        return before[-1] if before else None
 
-    def _direct(self, start: int, end: int) -> Quote | None:
-        text = self.text[start:end]
-        if len(text.split()) < MIN_QUOTE_WORDS:
-            return None
-        cue = self._cue_near(start, end)
-        speaker, speaker_span = self._speaker_of(cue) if cue is not None else (None, None)
-        return Quote(speaker=speaker, speaker_span=speaker_span,
-                     cue=Trigger((cue.idx, cue.idx + len(cue.text)), cue.text) if cue is not None else None,
-                     span=(start, end), text=text, direct=True)
+def _extent(token: Token) -> tuple[int, int]:
+    """The token range of ``token``'s subtree."""
+    return token.left_edge.i, token.right_edge.i + 1
 
-    def _indirect(self, token: Token) -> Quote | None:
-        if token.lower_ == "according" and token.dep_ == "prep":
-            to = next((c for c in token.children if c.lower_ == "to"), None)
-            source = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-            if source is None:
-                return None
-            sent = sentence_of(token)
-            phrase_end = max(t.idx + len(t.text) for t in token.subtree)
-            content = re.sub(r"^[\s,]+", "", self.text[phrase_end : sent.end_char])
-            if len(content.split()) < MIN_QUOTE_WORDS:
-                return None
-            start = sent.end_char - len(content)
-            mention = self.actors.find(source)
-            return Quote(speaker=mention.actor if mention else None,
-                         speaker_span=(source.idx, source.idx + len(source.text)),
-                         cue=Trigger((token.idx, to.idx + 2), self.text[token.idx : to.idx + 2]),
-                         span=(start, sent.end_char), text=content, direct=False)
-        if token.lemma_.lower() not in self.verbs or token.pos_ not in {"VERB", "AUX"}:
-            return None
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if clause is None:
-            return None
-        tokens = list(clause.subtree)
-        while tokens and (tokens[0].is_punct or (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that")):
-            tokens.pop(0)  # the content starts after "that"
-        while tokens and tokens[-1].is_punct:
-            tokens.pop()
-        if not tokens:
-            return None
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        if clause.i < token.i and self.text[start - 1 : start] in {*OPENERS, "\u201d"}:
-            return None  # direct speech already found
-        if len(self.text[start:end].split()) < MIN_QUOTE_WORDS:
-            return None
-        speaker, speaker_span = self._speaker_of(token)
-        if speaker is None and speaker_span is None:
-            return None
-        return Quote(speaker=speaker, speaker_span=speaker_span, cue=Trigger((token.idx, token.idx + len(token.text)),
-                     token.text), span=(start, end), text=self.text[start:end], direct=False)
+
+def _contains(outer: _Found, inner: _Found) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _overlaps(a: _Found, b: _Found) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _longer(text: str, outer: _Found, inner: _Found) -> bool:
+    """Does ``outer`` say more than ``inner`` (not just its quotation marks and punctuation)?"""
+    rest = text[outer.start : inner.start] + text[inner.end : outer.end]
+    return len(re.findall(r"\w+", rest)) >= 2
 
 
 def find_quotes(doc: Doc, lexicon: Lexicon, actors: ActorIndex) -> list[Quote]:
-    """Direct and indirect quotes of ``doc`` with their speakers."""
+    """Direct and indirect quotes of ``doc`` with their speakers, in text order.
+
+    A split quote ("...," he said, "...") gives one record per quoted part, each with the speaker and
+    cue of the whole; ``text`` is always the text at ``span``.
+    """
     return QuoteFinder(doc, lexicon, actors).find()

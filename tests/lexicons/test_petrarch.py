@@ -1,0 +1,344 @@
+"""PETRARCH-format dictionaries: each construct, read from small dictionaries we wrote, and applied by our
+coder to sentences we wrote. Freedonia (FRE) and Sylvania (SYL) are invented."""
+
+import datetime as dt
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsevents.errors import LexiconWarning
+from newsevents.lexicons.actors import ActorLexicon
+from newsevents.lexicons.config import build_lexicon
+from newsevents.lexicons.events import EventLexicon, load_codebook
+from newsevents.lexicons.files import DATA_DIR
+from newsevents.lexicons.petrarch import (
+    dictionary_lines,
+    parse_petrarch_pattern,
+    read_actors,
+    read_agents,
+    read_discards,
+    read_verbs,
+)
+from newsevents.process import Coder
+from newsevents.readers import document_from_text
+from tests.conftest import SHARED, needs_shared, triples
+
+VERBS = """\
+# A verb dictionary in PETRARCH's format, written for these tests.
+<!-- a comment
+   over two lines -->
+&TIETYPES
++ECONOMIC
++CULTURAL
+
+&MONEY_
++DOLLAR
++GOLD COIN
++&TIETYPES
+
+--- CONDEMN [111] ---
+CONDEMN   # a comment after the verb
+DENOUNCE [112]
+- * {&TIETYPES POLICY}  [1121]
+- * (FOR AGGRESSION)    [1122]
+
+--- LEAVE [042:043] ---
+LEFT
+- * (TO LEAVE)          [066]
+
+--- DONATE [070] ---
+DONATE
+GIVE {GAVE GIVEN GIVING}
+- * &MONEY              [071]
+- % *                   [057]
+- GENEROUSLY *          [0711]
+- * BUDGET              [---]
+- * PEACE               [xyz]
+- * &UNDEFINED          [071]
+- * (TO {ELECTIONS      [083]
+
+--- SEAL [---] ---
++CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF}
+WIRE_+TAP
+- * BORDER              [0579]
+
+--- SPEAK [010] ---
+SAY {SAYS SAID SAYING}
+- * SKEPTICISM          [012]
+
+~ a (a b CONDEMN) SAY = a b 111
+"""
+
+ACTORS = """\
+<!-- An actor dictionary in PETRARCH's format, written for these tests. -->
+FREEDONIA_  [FRE]
++FREEDONIAN
+SYLVANIA [SYL]   # Sylvania
++SYLVANIAN_
+TRENTINO
+\t[SYLGOV]
+RUFUS_T._FIREFLY_
++FIREFLY
+\t[FREGOV 330101-331231]
+\t[FREELI]
+AMBASSADOR_TRENTINO
+\t[SYLGOV <321231]
+\t[SYLELI >330101]
+CHICOLINI [---]
+PINKY
+\t[FRE 33013-331231]
+NOBODY_IN_PARTICULAR
+"""
+
+AGENTS = """\
+!PERSON! = MAN, MEN, WOMAN, WOMEN
+TROOP [~MIL]
+POLICE {} [~COP]
+ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~JUD]
+CONGRESS!PERSON! [~LEG]
+RELIEF_AGENCY [NGO~]
+SPY [SPY]
+"""
+
+DISCARDS = """\
+# sentence discards, and a story discard with '+'
+BASEBALL
++WORLD_SERIES
+CROQUET_
+"""
+
+
+def write(folder: Path, **files: str) -> dict[str, Path]:
+    paths = {}
+    for name, text in files.items():
+        paths[name] = folder / f"{name}.txt"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
+
+def load(paths: dict[str, Path]) -> tuple[EventLexicon, ActorLexicon, list[str], Counter]:
+    events = EventLexicon(codebook=load_codebook(DATA_DIR / "cameo.csv"))
+    actors = ActorLexicon()
+    counts: Counter = Counter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LexiconWarning)
+        if "verbs" in paths:
+            read_verbs(paths["verbs"], events, counts, frozenset({"say"}))
+        if "actors" in paths:
+            read_actors(paths["actors"], actors, counts)
+        if "agents" in paths:
+            read_agents(paths["agents"], actors, counts)
+    return events, actors, [str(w.message) for w in caught], counts
+
+
+@pytest.fixture(scope="module")
+def verbs(tmp_path_factory):
+    paths = write(tmp_path_factory.mktemp("verbs"), verbs=VERBS)
+    events, _, messages, counts = load(paths)
+    return events, messages, counts, paths["verbs"]
+
+
+def patterns(events: EventLexicon, lemma: str) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for pattern in events.verbs.get(lemma, []):
+        found.setdefault(pattern.code, []).append(pattern)
+    return found
+
+
+def test_petrarch_comments_are_removed_and_lines_keep_their_numbers(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("A # one\n<!-- two\nthree -->\nB <!-- four --> C\n\n[X###] ; five\n")
+    assert list(dictionary_lines(path)) == [(1, "A "), (4, "B  C"), (6, "[X###] ")]
+
+
+def test_petrarch_pattern_parts():
+    before, after = parse_petrarch_pattern("HARSHLY $ * {NEW &TIETYPES TIES} (WITH +) ^")
+    assert [(e.kind, e.words) for e in before] == [("np", ("HARSHLY",)), ("mark", ("$",))]
+    assert [(e.kind, e.words) for e in after] == [("np", ("NEW", "&TIETYPES", "TIES")), ("pp", ("WITH", "+")),
+                                                  ("mark", ("^",))]
+    for broken in ("* (WITH", "* {A", "NO VERB", "* A * B", "* ()"):
+        with pytest.raises(ValueError):
+            parse_petrarch_pattern(broken)
+
+
+def test_petrarch_verb_block_code_and_own_code(verbs):
+    events, *_ = verbs
+    [bare] = [p for p in events.verbs["condemn"] if p.specificity == 0]
+    assert bare.code == "111"
+    assert [p.code for p in events.verbs["denounce"] if p.specificity == 0] == ["112"]
+    assert bare.rule.startswith("verbs.txt:")
+
+
+def test_petrarch_synsets_noun_phrases_and_prepositional_phrases(verbs):
+    events, *_ = verbs
+    found = patterns(events, "condemn")
+    [policy] = found["1121"]
+    assert policy.objects >= {"policy"} and policy.object_words == (frozenset({"economic", "cultural"}),)
+    [aggression] = found["1122"]
+    assert aggression.preps == {"for"} and aggression.prep_objects == {"aggression"}
+    [generously] = patterns(events, "donate")["0711"]
+    assert generously.before == (frozenset({"generously"}),)
+
+
+def test_petrarch_nested_and_multi_word_synset_members(verbs):
+    events, *_ = verbs
+    money = patterns(events, "donate")["071"]
+    heads = {h for p in money for h in p.objects}
+    assert {"dollar", "economic", "cultural", "coin"} <= heads  # members of a set inside the set count too
+    [coin] = [p for p in money if "coin" in p.objects]
+    assert coin.object_words == (frozenset({"gold"}),)
+
+
+def test_petrarch_irregular_and_inflected_forms(verbs):
+    events, *_ = verbs
+    assert "give" in events.verbs and "gave" not in events.verbs  # forms in {...} are forms of the lemma
+    [left] = [p for p in events.verbs["leave"] if p.specificity == 1]
+    assert left.forms == {"left"} and (left.code, left.reverse_code) == ("042", "043")
+    clause = patterns(events, "leave")["066"]  # "(TO LEAVE)": a phrase or a clause
+    assert {p.xcomps for p in clause} == {frozenset(), frozenset({"leave"})}
+    assert all(p.reverse_code is None for p in clause)
+
+
+def test_petrarch_compound_verbs(verbs):
+    events, *_ = verbs
+    cordon = {p.code: p for p in events.verbs["cordon"]}
+    assert cordon["0579"].after == (frozenset({"off"}),) and cordon["0579"].objects >= {"border"}
+    [tap] = events.verbs["tap"]
+    assert tap.lemma == "wire tap"
+    assert "seal" not in events.verbs  # a block's name is not a verb
+
+
+def test_petrarch_compound_actor_marker_and_dictionary_codes(verbs):
+    events, *_ = verbs
+    [reciprocal] = patterns(events, "donate")["057"]
+    assert reciprocal.compound
+    entry = events.describe("0579")  # a code of the dictionary's own, reported as itself
+    assert entry.code == "0579" and entry.plover == events.codebook["057"].plover
+
+
+def test_petrarch_reporting_verbs_leave_bare_statements_to_the_coder(verbs):
+    events, _, counts, _ = verbs
+    assert [p.code for p in events.verbs["say"]] == ["012"]
+    assert counts["bare statement codes of reporting verbs left to the coder's statement rule"] == 1
+
+
+def test_petrarch_verb_errors_name_file_and_line(verbs):
+    events, messages, counts, path = verbs
+    line = {text.split("[")[0].strip(): n for n, text in enumerate(VERBS.splitlines(), 1) if text.startswith("- ")}
+    for pattern, why in (("- * PEACE", "not an event code"), ("- * &UNDEFINED", "not defined"),
+                         ("- * (TO {ELECTIONS", "no closing")):
+        assert any(m.startswith(f"{path}:{line[pattern]}:") and why in m for m in messages), (pattern, messages)
+    assert counts["null-coded patterns (no event) not applied as exceptions"] == 1
+    assert any("1 transformation(s) not applied" in m or "transformations not applied" in m for m in messages)
+    assert "071" in patterns(events, "donate")  # the rest of the block still loads
+
+
+def test_petrarch_actors_synonyms_and_codes(tmp_path):
+    _, actors, messages, counts = load(write(tmp_path, actors=ACTORS))
+    assert [e.code for e in actors.phrases["freedonian"]] == ["FRE"]
+    assert [e.code for e in actors.phrases["sylvanian"]] == ["SYL"]
+    assert actors.phrases["trentino"][0].code == "SYLGOV"  # the code on the next line
+    assert actors.phrases["trentino"][0].kind == "organization"
+    assert "chicolini" not in actors.phrases  # a null code codes nothing
+    assert "nobody in particular" not in actors.phrases
+    assert counts["actor records"] == 5
+    assert any(":17:" in m and "33013" in m for m in messages)  # a malformed date, with its line
+    assert any("without any code" in m for m in messages)
+
+
+def test_petrarch_actor_date_ranges(tmp_path):
+    _, actors, _, _ = load(write(tmp_path, actors=ACTORS))
+    [firefly] = actors.phrases["firefly"]
+    assert firefly.kind == "person"
+
+    def code_on(entry, day):
+        return next(h.code for h in entry.holders if h.holds_on(day))
+
+    assert code_on(firefly, dt.date(1933, 6, 1)) == "FREGOV"
+    assert code_on(firefly, dt.date(1933, 12, 31)) == "FREGOV"  # the last day is included
+    assert code_on(firefly, dt.date(1950, 1, 1)) == "FREELI"  # the undated code is the default
+    [ambassador] = actors.phrases["ambassador trentino"]
+    assert code_on(ambassador, dt.date(1932, 12, 31)) == "SYLGOV"
+    assert code_on(ambassador, dt.date(1933, 1, 1)) == "SYLELI"
+
+
+def test_petrarch_agents(tmp_path):
+    _, actors, messages, counts = load(write(tmp_path, agents=AGENTS))
+    assert actors.phrases["troop"][0].code == "MIL" and "troops" in actors.phrases
+    assert "polices" not in actors.phrases  # {} : no plural
+    assert actors.phrases["attorneys general"][0].code == "JUD"
+    assert {"congressman", "congresswomen"} <= set(actors.phrases)  # substitution sets
+    [relief] = actors.phrases["relief agency"]
+    assert relief.prefix and relief.code == "NGO"
+    assert any(":7:" in m and "~CODE or CODE~" in m for m in messages)
+    assert counts["agent prefixes (CODE~) written after the actor code by the coder"] == 1
+
+
+def test_petrarch_discards(tmp_path):
+    counts: Counter = Counter()
+    path = write(tmp_path, discards=DISCARDS)["discards"]
+    with pytest.warns(LexiconWarning, match="several words"):
+        words = read_discards(path, counts)
+    assert words == {"baseball", "croquet"}
+
+
+@pytest.fixture(scope="module")
+def petrarch_coder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("coder")
+    paths = write(folder, verbs=VERBS, actors=ACTORS, agents=AGENTS, discards=DISCARDS)
+    files = {"petrarch": {k: [v] for k, v in paths.items()}}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LexiconWarning)
+        lexicon = build_lexicon(files, replace=True, sources=[])
+    return Coder.load(lexicon=lexicon)
+
+
+def coded(coder, text, date="1995-01-01"):
+    return triples(coder.code_document(document_from_text(text, date=date)))
+
+
+def test_petrarch_dictionaries_code_through_our_coder(petrarch_coder):
+    assert ("FRE", "111", "SYL") in coded(petrarch_coder, "Freedonia condemned Sylvania on Monday.")
+    assert ("FRE", "112", "SYL") in coded(petrarch_coder, "Freedonia denounced Sylvania.")
+    assert ("FREMIL", "111", "SYL") in coded(petrarch_coder, "Freedonian troops condemned Sylvania.")
+
+
+def test_petrarch_date_ranged_actors_code_by_the_report_date(petrarch_coder):
+    text = "Firefly condemned Sylvania."
+    assert ("FREGOV", "111", "SYL") in coded(petrarch_coder, text, "1933-05-01")
+    assert ("FREELI", "111", "SYL") in coded(petrarch_coder, text, "1940-05-01")
+
+
+def test_petrarch_discards_stop_the_sentence(petrarch_coder):
+    assert not coded(petrarch_coder, "Freedonia condemned Sylvania at the baseball game.")
+
+
+def test_petrarch_replace_builtin_false_keeps_our_lexicon_and_theirs_wins(tmp_path):
+    paths = write(tmp_path, actors="RUSSIA [RUX]\nFREEDONIA [FRE]\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LexiconWarning)
+        merged = build_lexicon({"petrarch": {"actors": [paths["actors"]]}}, replace=False, sources=[])
+        alone = build_lexicon({"petrarch": {"actors": [paths["actors"]]}}, replace=True, sources=[])
+    assert [e.code for e in merged.actors.phrases["russia"]] == ["RUX"]  # the user's entry wins
+    assert "germany" in merged.actors.phrases and "freedonia" in merged.actors.phrases
+    assert "germany" not in alone.actors.phrases and not alone.events.verbs
+    assert merged.version != alone.version
+
+
+PHOENIX = SHARED / "data" / "petrarch" / "phoenix"
+
+
+@pytest.mark.slow
+@needs_shared(PHOENIX)
+def test_petrarch_phoenix_dictionaries_load():
+    files = {"verbs": [PHOENIX / "CAMEO.2.0.txt"], "agents": [PHOENIX / "Phoenix.agents.txt"],
+             "discards": [PHOENIX / "Phoenix.discards.txt"],
+             "actors": sorted(PHOENIX.glob("Phoenix.*.actors.txt"))}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LexiconWarning)
+        lexicon = build_lexicon({"petrarch": files}, replace=True, sources=[])
+    assert sum(len(v) for v in lexicon.events.verbs.values()) > 20000
+    assert len(lexicon.actors.phrases) > 30000
+    assert len(caught) < 60  # a few dozen malformed lines, each named

@@ -1,0 +1,241 @@
+"""Quotes: every quotation style, split and running quotes, reported speech and speakers, on sentences we wrote."""
+
+import dataclasses
+
+import pytest
+
+from newsevents.evaluate.quotes import attributions
+from newsevents.pipeline.quotes import direct_quote_spans, nominalises, quoted
+
+
+def quotes_of(coded):
+    return [(q.text, q.direct, coded.document.text[slice(*q.speaker_span)] if q.speaker_span else None,
+             q.speaker.name if q.speaker else None) for q in coded.quotes]
+
+
+def only(coded):
+    """The one attribution of a text; the parts of a split quote (records sharing cue and speaker) joined."""
+    groups = attributions(list(coded.quotes))
+    assert len(groups) == 1, quotes_of(coded)
+    parts = groups[0]
+    for part in parts:
+        assert coded.document.text[slice(*part.span)] == part.text  # every record is the text at its span
+    return dataclasses.replace(parts[0], span=(parts[0].span[0], parts[-1].span[1]),
+                               text=" ".join(p.text for p in parts))
+
+
+# -- quotation marks ---------------------------------------------------------------------------------
+def test_quotes_marks_and_nesting():
+    text = "“We said: “Let us talk.” Nothing came,” he said. «Non», dit-il. „Nein“, sagte er."
+    spans = [text[s:e] for s, e in direct_quote_spans(text)]
+    assert spans == ["We said: “Let us talk.” Nothing came,", "Non", "Nein"]
+
+
+@pytest.mark.parametrize("text", [
+    "“The border will stay closed until further notice,” the Lithuanian interior minister said.",
+    '"The border will stay closed until further notice," the Lithuanian interior minister said.',
+    "«The border will stay closed until further notice», the Lithuanian interior minister said.",
+    "»The border will stay closed until further notice«, the Lithuanian interior minister said.",
+    "„The border will stay closed until further notice“, the Lithuanian interior minister said.",
+    "„The border will stay closed until further notice”, the Lithuanian interior minister said.",
+    "‘The border will stay closed until further notice,’ the Lithuanian interior minister said.",
+    "''The border will stay closed until further notice,'' the Lithuanian interior minister said.",
+    "“The border will stay closed until further notice,\" the Lithuanian interior minister said.",
+])
+def test_quotes_in_every_style_with_their_speaker(code, text):
+    quote = only(code(text))
+    assert quote.direct and quote.text.strip(",") == "The border will stay closed until further notice"
+    assert quote.cue.text == "said" and text[slice(*quote.speaker_span)] == "Lithuanian interior minister"
+    assert quote.speaker.code == "LTUGOV"
+
+
+def test_quotes_apostrophes_do_not_open_or_close_single_quotes():
+    text = "‘Russia’s troops aren’t leaving,’ she said of the ministers’ talks."
+    assert [text[s:e] for s, e in direct_quote_spans(text)] == ["Russia’s troops aren’t leaving,"]
+
+
+def test_quotes_of_another_double_style_nest_inside():
+    text = 'The deputy minister wrote: "The alliance calls its missiles “defensive” but nobody believes it."'
+    assert [text[s:e] for s, e in direct_quote_spans(text)] == [
+        "The alliance calls its missiles “defensive” but nobody believes it."]
+
+
+def test_quotes_short_scare_quotes_are_not_speech(code):
+    assert code("The “special military operation” began in February.").quotes == ()
+
+
+# -- quotes over several sentences, paragraphs and cues ----------------------------------------------------
+def test_quotes_multi_sentence(code):
+    quote = only(code("“The alliance is ready. Our troops are in place. We will defend every inch of allied "
+                      "territory,” NATO Secretary General Jens Stoltenberg said."))
+    assert quote.text.startswith("The alliance is ready.") and quote.text.endswith("territory,")
+    assert quote.speaker.name == "Jens Stoltenberg"
+
+
+def test_quotes_multi_paragraph_unclosed_paragraph_goes_on():
+    text = "He said:\n\n“We have to act together.\n\n“Poland faces the same pressure.”\n\nThe talks ended."
+    [fragments] = quoted(text)
+    assert [text[s:e] for s, e in fragments] == ["We have to act together.", "Poland faces the same pressure."]
+
+
+def test_quotes_multi_paragraph_with_pronoun_speaker(code):
+    text = ("Lithuanian President Gitanas Nauseda met the press in Vilnius on Monday.\n\n"
+            "“The situation on the border is a new challenge to our security. We have to act with our allies.\n\n"
+            "“Poland and Latvia face the same pressure, and we will coordinate every step,” he said.")
+    quote = only(code(text))
+    assert quote.text.startswith("The situation on the border") and quote.text.endswith("every step,")
+    assert text[slice(*quote.speaker_span)] == "he" and quote.speaker.name == "Gitanas Nausėda"
+
+
+def test_quotes_split_quote_is_one_quote_without_the_cue(code):
+    text = ("“We will not accept any new deployments,” Russian Foreign Minister Sergei Lavrov said, "
+            "“and we will respond with military and technical measures.”")
+    quote = only(code(text))
+    assert quote.text == ("We will not accept any new deployments, and we will respond with military and "
+                          "technical measures.")
+    assert quote.span == (1, len(text) - 1) and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_quotes_next_paragraph_of_quotation_continues_the_speaker(code):
+    quote = only(code("“We will not accept any new deployments,” Russian Foreign Minister Sergei Lavrov said.\n\n"
+                      "“The answer will be military and technical.”"))
+    assert quote.text.endswith("military and technical.") and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_quotes_without_a_cue_keep_the_speaker_of_the_quote_before(code):
+    coded = code("“We will respond to any provocation,” Russian Foreign Minister Sergei Lavrov said on Monday after "
+                 "the talks in Geneva with the American delegation ended without any result.\n\n"
+                 "“Nobody in Washington listens to us.”")
+    assert [(q.text, q.cue.text if q.cue else None, q.speaker.name) for q in coded.quotes] == [
+        ("We will respond to any provocation,", "said", "Sergei Lavrov"),
+        ("Nobody in Washington listens to us.", None, "Sergei Lavrov"),
+    ]
+
+
+def test_quotes_cue_in_the_previous_sentence(code):
+    quote = only(code("NATO Secretary General Jens Stoltenberg told the summit:\n\n“We are stronger when we stand "
+                      "together.”"))
+    assert quote.cue.text == "told" and quote.speaker.name == "Jens Stoltenberg"
+
+
+def test_quotes_cue_in_the_next_sentence(code):
+    quote = only(code("“Will the sanctions ever be lifted?” Russian Foreign Minister Sergei Lavrov asked. "
+                      "“Nobody in Brussels can answer that.”"))
+    assert quote.cue.text == "asked" and quote.speaker.name == "Sergei Lavrov"
+    assert quote.text == "Will the sanctions ever be lifted? Nobody in Brussels can answer that."
+
+
+def test_quotes_speaker_labels_and_dashes(code):
+    coded = code("STOLTENBERG: We remain committed to dialogue with Russia.\n"
+                 "LAVROV: The alliance has never been interested in dialogue.\n"
+                 "“The border is closed to anyone who crosses it illegally.” ― Gitanas Nauseda")
+    assert quotes_of(coded) == [
+        ("We remain committed to dialogue with Russia.", True, "STOLTENBERG", None),
+        ("The alliance has never been interested in dialogue.", True, "LAVROV", None),
+        ("The border is closed to anyone who crosses it illegally.", True, "Gitanas Nauseda", "Gitanas Nausėda"),
+    ]
+
+
+def test_quotes_block_quote_from_another_text_is_not_one_quote(code):
+    text = ('The newspaper reports:\n\n"The minister arrived late. “This is a betrayal of our allies,” an '
+            'aide said.\n\n"Nobody in the room had an answer.')
+    coded = code(text)
+    assert "The minister arrived late" not in [q.text[:25] for q in coded.quotes]
+    [quote] = coded.quotes
+    assert quote.text == "This is a betrayal of our allies," and "aide" in text[slice(*quote.speaker_span)]
+
+
+# -- reported speech -----------------------------------------------------------------------------------
+def test_quotes_direct_and_indirect_with_speakers(code):
+    coded = code('"Our support for partners is not a threat to anyone," NATO Secretary General Jens Stoltenberg '
+                 "said. Russian Foreign Minister Sergei Lavrov noted that the bloc wants no dialogue at all.",
+                 "2021-11-29")
+    direct = [q for q in coded.quotes if q.direct]
+    indirect = [q for q in coded.quotes if not q.direct]
+    assert direct[0].speaker.name == "Jens Stoltenberg" and direct[0].cue.text == "said"
+    assert indirect[0].speaker.name == "Sergei Lavrov" and indirect[0].text.startswith("the bloc wants")
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
+    ("Russian Foreign Minister Sergei Lavrov said the alliance had ignored every Russian proposal.",
+     "the alliance had ignored every Russian proposal", "Sergei Lavrov", "said"),
+    ("According to Lithuanian President Gitanas Nauseda, the migrants were brought to the border by force.",
+     "the migrants were brought to the border by force", "Gitanas Nausėda", "According to"),
+    ("The migrants were brought to the border by force, according to Lithuanian President Gitanas Nauseda.",
+     "The migrants were brought to the border by force", "Gitanas Nausėda", "according to"),
+    ("As NATO Secretary General Jens Stoltenberg emphasised, the alliance does not seek confrontation.",
+     "the alliance does not seek confrontation", "Jens Stoltenberg", "emphasised"),
+    ("NATO called on Moscow to withdraw its troops from the border.",
+     "Moscow to withdraw its troops from the border", "North Atlantic Treaty Organization", "called"),
+    ("The alliance has no plans to deploy new missiles in Europe, said NATO Secretary General Jens Stoltenberg.",
+     "The alliance has no plans to deploy new missiles in Europe", "Jens Stoltenberg", "said"),
+    ("The alliance, NATO Secretary General Jens Stoltenberg said, does not seek confrontation with Moscow.",
+     "The alliance does not seek confrontation with Moscow", "Jens Stoltenberg", "said"),
+])
+def test_quotes_reported_speech(code, text, content, speaker, cue):
+    quote = only(code(text))
+    assert not quote.direct and quote.text == content and quote.speaker.name == speaker and quote.cue.text == cue
+
+
+def test_quotes_cue_as_a_noun(code):
+    statement = only(code("In a statement, the Lithuanian foreign ministry stood by its decision to expel the "
+                          "Russian diplomats."))
+    assert statement.cue.text == "statement" and statement.speaker.code == "LTUGOV"
+    assert statement.text == "stood by its decision to expel the Russian diplomats"
+    claim = only(code("Moscow's claim that the exercises were a provocation surprised nobody in Brussels."))
+    assert claim.cue.text == "claim" and claim.speaker.code == "RUSGOV"
+    assert claim.text.startswith("the exercises were a provocation")
+
+
+def test_quotes_nouns_named_after_cue_verbs():
+    verbs = frozenset({"state", "allege", "criticize", "suggest", "warn", "complain", "deny", "believe"})
+    for noun in ("statement", "allegation", "criticism", "suggestion", "warning", "complaint", "denial", "belief"):
+        assert nominalises(noun, verbs), noun
+    assert not nominalises("nation", verbs) and not nominalises("government", verbs)
+
+
+def test_quotes_relayed_by_an_outlet_belong_to_the_person(code):
+    intro = "Lithuanian President Gitanas Nauseda met the press in Vilnius. "
+    for text in (intro + "TASS quotes the Lithuanian leader as saying that the border would stay closed.",
+                 intro + "TASS quotes the Lithuanian leader: “The border will stay closed for as long as needed.”"):
+        quote = only(code(text))
+        assert text[slice(*quote.speaker_span)] == "Lithuanian leader" and quote.speaker.name == "Gitanas Nausėda"
+
+
+@pytest.mark.parametrize(("text", "said_by", "name"), [
+    ("Russian Foreign Ministry spokeswoman Maria Zakharova arrived. The diplomat said the deployment was a "
+     "provocation.", "diplomat", "Maria Zakharova"),
+    ("Lithuanian President Gitanas Nauseda met military expert Yuri Knutov in Vilnius. The analyst said the "
+     "exercises would go on until spring.", "analyst", "Yuri Knutov"),
+    ("NATO Secretary General Jens Stoltenberg visited Vilnius on Monday. He said the alliance was ready to "
+     "defend its members.", "He", "Jens Stoltenberg"),
+])
+def test_quotes_speakers_through_the_document_memory(code, text, said_by, name):
+    quote = only(code(text))
+    assert text[slice(*quote.speaker_span)] == said_by and quote.speaker.name == name
+
+
+def test_quotes_participle_and_conjunct_cues_are_quotes_of_their_own(code):
+    coded = code('NATO Secretary General Jens Stoltenberg arrived in Vilnius. "We stand with Lithuania," he told '
+                 "reporters, adding that the alliance would send more troops.")
+    assert [(q.text, q.direct, q.speaker.name) for q in coded.quotes] == [
+        ("We stand with Lithuania,", True, "Jens Stoltenberg"),
+        ("the alliance would send more troops", False, "Jens Stoltenberg"),
+    ]
+    coded = code("Russian Foreign Minister Sergei Lavrov said Moscow would respond, and he warned against any new "
+                 "deployments in the Baltic states.")
+    assert [q.text for q in coded.quotes] == ["Moscow would respond", "any new deployments in the Baltic states"]
+
+
+def test_quotes_outermost_attribution_only_and_partial_quotes_inside(code):
+    quote = only(code("Russian Foreign Minister Sergei Lavrov said that NATO had claimed that the alliance was "
+                      "defensive."))
+    assert quote.text == "NATO had claimed that the alliance was defensive"
+    quote = only(code("NATO Secretary General Jens Stoltenberg said NATO would “defend every inch” of allied "
+                      "territory."))
+    assert not quote.direct and quote.text == "NATO would “defend every inch” of allied territory"
+
+
+def test_quotes_addressee_is_not_what_was_said(code):
+    coded = code("Lithuanian President Gitanas Nauseda spoke to Lavrov on Monday.")
+    assert coded.quotes == ()

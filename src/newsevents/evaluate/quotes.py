@@ -285,7 +285,7 @@ def evaluate(path: Path, *, coder: Coder | None = None, limit: int | None = None
     """Score our quotes on a PolNeAR part (see the module's docstring)."""
     coder = coder or Coder.load()
     phrases = coder.phrases
-    scorer = Scorer(coder.lexicon.cues.reporting_verbs)
+    scorer = Scorer(coder.lexicon.cues.reporting_verbs | coder.lexicon.cues.attribution_verbs)
     texts = list(read_polnear(Path(path), limit))
     for (document, gold), doc in zip(texts, coder.nlp.pipe(d.text for d, _ in texts), strict=True):
         scorer.add(document.doc_id, doc, gold, list(analyse(doc, document, coder.lexicon, phrases).quotes))

@@ -204,7 +204,7 @@ class QuoteFinder:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.actors = actors
-        self.verbs = lexicon.cues.reporting_verbs | RELAY_VERBS
+        self.verbs = lexicon.cues.reporting_verbs | lexicon.cues.attribution_verbs | RELAY_VERBS
         # Multi-word source phrases ("according to"); one-word ones ("citing") are verbs with a subject.
         self.phrases = [tuple(p.split()) for p in lexicon.cues.source_phrases if " " in p]
         self.phrase_starts = {p[0] for p in self.phrases}

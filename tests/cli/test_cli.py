@@ -63,3 +63,24 @@ def test_api_code_returns_the_data_model():
     coded = newsevents.code("Estonia expelled a Russian diplomat.", date="2023-09-12")
     assert coded.document.date.isoformat() == "2023-09-12"
     assert [(e.source.code, e.root, e.target.code) for e in coded.events] == [("EST", "16", "RUSGOV")]
+
+
+def test_cli_rerun_skips_what_is_stored(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2021-10-06 NATO expelled eight Russian diplomats.")
+    (tmp_path / "b.txt").write_text("date 2021-10-07 Russia condemned NATO.")
+    db = tmp_path / "s.duckdb"
+    first = runner.invoke(app, ["code", str(tmp_path), "--db", str(db)])
+    assert "coded 2 documents" in first.output
+    (tmp_path / "c.txt").write_text("date 2021-10-08 Estonia expelled a Russian diplomat.")
+    again = runner.invoke(app, ["code", str(tmp_path), "--db", str(db)])
+    assert "coded 1 documents" in again.output  # only the new one
+    redo = runner.invoke(app, ["code", str(tmp_path), "--db", str(db), "--redo"])
+    assert "coded 3 documents" in redo.output
+    stats = runner.invoke(app, ["stats", "--db", str(db), "--json"])
+    assert json.loads(stats.stdout)["documents"] == 3
+
+
+def test_cli_unknown_engine(tmp_path):
+    (tmp_path / "a.txt").write_text("NATO met Russia.")
+    result = runner.invoke(app, ["code", str(tmp_path), "--no-db", "--engine", "spark"])
+    assert result.exit_code != 0 and "unknown engine" in result.output

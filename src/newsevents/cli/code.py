@@ -18,12 +18,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from newsevents import engines
 from newsevents.errors import LexiconError, LexiconWarning
 from newsevents.lexicons import Lexicon, default_lexicon
 from newsevents.lexicons.config import load_lexicon_file
-from newsevents.model import CodedDocument, Quarantined
-from newsevents.process import DEFAULT_BATCH_SIZE, Coder
-from newsevents.readers import DEFAULT_MAX_CHARS, read_inputs
+from newsevents.model import CodedDocument, Document, Quarantined
+from newsevents.nlp import load_nlp
+from newsevents.process import DEFAULT_BATCH_SIZE
+from newsevents.readers import DEFAULT_MAX_CHARS, content_id, read_inputs
 from newsevents.store import DEFAULT_DB, Store
 
 STORE_CHUNK = 256  # documents per store transaction
@@ -112,19 +114,35 @@ def code_cli(
     lexicon_file: Annotated[Path | None, typer.Option(
         "--lexicon", exists=True, dir_okay=False,
         help="A LEXICON.toml adding PETRARCH dictionaries or our own lexicon files (see README).")] = None,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = "local",
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes, each loading spaCy once.")] = 1,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://HOST:PORT); "
+                                                       "without it, a LocalCluster of --workers.")] = None,
+    redo: Annotated[bool, typer.Option("--redo", help="Code again documents the store already holds "
+                                                      "(same id, text and lexicon).")] = False,
 ) -> None:
     """Code news reports: actors, CAMEO/PLOVER events, quotes, dates, places and tone."""
     err = Console(stderr=True)
     jsonl_to_stdout = fmt is OutputFormat.jsonl and out is None
     lexicon = load_user_lexicon(lexicon_file, err, quiet)
-    coder = Coder.load(model, lexicon)
+    load_nlp(model)  # fail early, with the installed pipelines named, if the model is missing
     with ExitStack() as stack:
         jsonl = None
         if fmt is OutputFormat.jsonl:
             jsonl = sys.stdout if out is None else stack.enter_context(out.open("w", encoding="utf-8"))
         store = None if no_db else stack.enter_context(Store(db))
         q_out = stack.enter_context(quarantine.open("w", encoding="utf-8")) if quarantine else None
-        results = coder.code_batch(read_inputs(inputs, max_chars), batch_size)
+        records = read_inputs(inputs, max_chars)
+        if store is not None and not redo:
+            # A re-run (after a crash, say) skips what is already stored with this text and lexicon.
+            done = store.coded_keys(lexicon.version)
+            records = (r for r in records if not (isinstance(r, Document) and (r.doc_id, content_id(r.text)) in done))
+        options = {"scheduler": scheduler} if engine == "dask" else {}
+        try:
+            results = engines.run(engine, records, lexicon=lexicon, model=model, workers=workers,
+                                  batch_size=batch_size, **options)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--engine") from None
         show = not quiet and err.is_terminal
         progress = Progress(SpinnerColumn(), TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[events]} events, {task.fields[quarantined]} quarantined"),

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.lexicons import Lexicon, fold
 from newsevents.lexicons.actors import ISO3_CODES, Entry, Holder, PhraseIndex
 from newsevents.model import Actor
-from newsevents.pipeline.tokens import sentence_of
+from newsevents.pipeline.tokens import sentence_of, tokens
 
 # Dependencies that keep a modifier inside its noun phrase.
 NP_DEPS = {"compound", "amod", "nmod", "flat", "appos", "poss", "nn"}
@@ -106,7 +106,7 @@ class _Match:
 
 def match_phrases(doc: Doc, index: PhraseIndex) -> list[_Match]:
     """Longest lexicon phrases over the tokens; a role noun's last word may be in plural."""
-    folded = [fold(t.text) for t in doc]
+    folded = [fold(t.text) for t in tokens(doc)]
     matches: list[_Match] = []
     i = 0
     while i < len(doc):
@@ -171,12 +171,12 @@ class ActorResolver:
         for m in sorted(self.index.mentions, key=lambda m: m.start):
             if m.named and m.actor.name:
                 surnames.setdefault(fold(m.actor.name.split()[-1]), m)  # the introduction, not a later recall
-        for token in self.doc:
+        for token in tokens(self.doc):
             earlier = surnames.get(fold(token.text)) if token.pos_ == "PROPN" else None
             if earlier and token.i not in self.index.by_token and earlier.start < token.i:
                 self.index.add(self._recall(earlier, token.i, token.i + 1, token, (token.i,)))
         # Pronouns last, so that a referent named after them ("She (NATO. - RT)") is known.
-        for token in self.doc:
+        for token in tokens(self.doc):
             if token.lower_ in PERSON_PRONOUNS or token.lower_ in GROUP_PRONOUNS or token.lower_ in THING_PRONOUNS:
                 mention = self._pronoun(token)
                 if mention:

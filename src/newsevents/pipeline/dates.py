@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.model import TimeExpr
 from newsevents.pipeline.tokens import sentence_number, token_at
+from newsevents.pipeline.tokens import text as doc_text
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -881,7 +882,7 @@ def _remember(state: _State, value: str) -> None:
 
 def tag_dates(doc: Doc, published: dt.date | None) -> list[tuple[Span, TimeExpr]]:
     """Every time expression in ``doc``, normalised against the publication date (or today)."""
-    text = doc.text
+    text = doc_text(doc)
     low = text.lower()
     if len(low) != len(text):  # a few characters grow when lower-cased; keep the offsets
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

@@ -20,7 +20,7 @@ from newsevents.lexicons import Lexicon
 from newsevents.lexicons.events import Pattern
 from newsevents.model import Actor, Event, Place, Quote, TimeExpr, Trigger
 from newsevents.pipeline.actors import ActorIndex, Mention
-from newsevents.pipeline.tokens import sentence_number, sentence_of, sentences
+from newsevents.pipeline.tokens import sentence_number, sentence_of, sentences, tokens
 from newsevents.pipeline.tone import valences
 
 # Prepositions that bring a counterpart when the pattern names none ("at the request of X" does not).
@@ -89,14 +89,18 @@ class EventCoder:
 
     # -- triggers ------------------------------------------------------------------------------
     def best_pattern(self, token: Token) -> Pattern | None:
+        lemma = token.lemma_.lower()
+        verbs, nouns = self.lexicon.events.verbs.get(lemma), self.lexicon.events.nouns.get(lemma)
+        if not verbs and not nouns:
+            return None  # most words: decided by one look-up
         mention = self.actors.at(token)
         if mention is not None and not mention.modifier:
             return None  # "the North Atlantic Alliance" names an actor, not an act
-        lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
-            candidates = [p for p in self.lexicon.events.verbs.get(lemma, []) if self._verb_fits(token, p)]
-        elif token.pos_ in {"NOUN", "PROPN"}:
-            candidates = [p for p in self.lexicon.events.nouns.get(lemma, []) if self._noun_fits(token, p)]
+        pos = token.pos_
+        if pos in {"VERB", "AUX"} or (pos == "NOUN" and token.dep_ == "ROOT"):
+            candidates = [p for p in verbs or [] if self._verb_fits(token, p)]
+        elif pos in {"NOUN", "PROPN"}:
+            candidates = [p for p in nouns or [] if self._noun_fits(token, p)]
         else:
             return None
         if not candidates:
@@ -458,7 +462,8 @@ class EventCoder:
             coded: dict[int, set[tuple[str | None, str | None]]] = {}  # trigger token -> dyads it coded
             if any(t.lemma_.lower() in self.cues.sport_words for t in sent):
                 continue  # a medal "captured", a cup "taken part in": sport, not politics
-            triggers = [(t, p) for t in sent if (p := self.best_pattern(t)) is not None]
+            triggers = [(t, p) for t in tokens(self.doc)[sent.start : sent.end]
+                        if (p := self.best_pattern(t)) is not None]
             # Verbs first: a nominalised act inside a coded verb's phrase ("pledged to expand
             # cooperation with Vietnam") is the same event, not a second one.
             # A clause a pattern required ("proposed >hold") is part of that event, not one of its own.

@@ -35,6 +35,7 @@ from newsevents.lexicons import default_lexicon, fold
 from newsevents.lexicons.files import DATA_DIR, read_yaml
 from newsevents.model import Place
 from newsevents.pipeline.actors import ActorIndex
+from newsevents.pipeline.tokens import tokens
 
 MIN_CITY_POPULATION = 500
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -385,7 +386,7 @@ def _detect(doc: Doc, actors: ActorIndex, gaz: Gazetteer) -> list[_Mention]:
     persons = {fold(t.text) for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     place_words = {fold(e.text) for e in ents if e.label_ in PLACE_LABELS}
     words, spaces = [], []
-    for token in doc:
+    for token in tokens(doc):
         words.append(token.text)
         spaces.append(token.whitespace_)
     mentions: list[_Mention] = []

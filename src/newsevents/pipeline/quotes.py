@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Token
 from newsevents.lexicons import Lexicon
 from newsevents.model import Actor, Quote, Trigger
 from newsevents.pipeline.actors import ActorIndex
-from newsevents.pipeline.tokens import sentence_number, sentences, token_at, tokens_in
+from newsevents.pipeline.tokens import sentence_number, sentences, token_at, tokens, tokens_in
+from newsevents.pipeline.tokens import text as doc_text
 
 # Opening mark -> the marks that close it. Straight and single marks close themselves; straight and curly
 # double marks are often mixed in one quote ("“...,\"").
@@ -202,7 +203,7 @@ class QuoteFinder:
 
     def __init__(self, doc: Doc, lexicon: Lexicon, actors: ActorIndex) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.text = doc_text(doc)
         self.actors = actors
         self.verbs = lexicon.cues.reporting_verbs | lexicon.cues.attribution_verbs | RELAY_VERBS
         # Multi-word source phrases ("according to"); one-word ones ("citing") are verbs with a subject.
@@ -389,7 +390,7 @@ class QuoteFinder:
     # -- reported speech ----------------------------------------------------------------------
     def _indirect(self) -> list[_Found]:
         found = []
-        for token in self.doc:
+        for token in tokens(self.doc):
             quote = self._source_phrase(token) if token.lower_ in self.phrase_starts else None
             if quote is None and not self._quoted(token):
                 if self._is_cue(token):

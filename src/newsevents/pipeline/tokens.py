@@ -11,9 +11,10 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "newsevents.index"
+_TEXT = "newsevents.text"
 
 
-def _index(doc: Doc) -> tuple[list[Span], list[int], list[int]]:
+def _index(doc: Doc) -> tuple[list[Span], list[int], list[int], list[Token]]:
     cached = doc.user_data.get(_KEY)
     if cached is None:
         sentences = list(doc.sents)
@@ -21,8 +22,22 @@ def _index(doc: Doc) -> tuple[list[Span], list[int], list[int]]:
         for number, sent in enumerate(sentences):
             for i in range(sent.start, sent.end):
                 sentence_of[i] = number
-        cached = doc.user_data[_KEY] = (sentences, sentence_of, [t.idx for t in doc])
+        tokens = list(doc)  # Token objects are built on every iteration of a Doc: build them once
+        cached = doc.user_data[_KEY] = (sentences, sentence_of, [t.idx for t in tokens], tokens)
     return cached
+
+
+def text(doc: Doc) -> str:
+    """The document's text, joined once (``Doc.text`` rebuilds it, token by token, on every call)."""
+    cached = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.user_data[_TEXT] = "".join(t.text_with_ws for t in tokens(doc))
+    return cached
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The document's tokens, as a list built once."""
+    return _index(doc)[3]
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -34,7 +49,7 @@ def sentence_number(token: Token) -> int:
 
 
 def sentence_of(token: Token) -> Span:
-    sents, numbers, _ = _index(token.doc)
+    sents, numbers, _, _ = _index(token.doc)
     return sents[numbers[token.i]]
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from newsevents.lexicons.files import DATA_DIR, read_csv_rows, skip
 from newsevents.model import Tone
+from newsevents.pipeline.tokens import tokens as token_list
 
 
 @functools.cache
@@ -34,7 +35,7 @@ def valences() -> dict[str, float]:
 def score_tone(tokens: Doc | Span) -> Tone:
     """Tone of a document or a sentence."""
     table = valences()
-    words = [t for t in tokens if t.is_alpha]
+    words = [t for t in (token_list(tokens) if isinstance(tokens, Doc) else tokens) if t.is_alpha]
     if not words:
         return Tone()
     positive = negative = 0

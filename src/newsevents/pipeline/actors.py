@@ -30,6 +30,7 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f"
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+PLURAL_TAGS = {"NNS", "NNPS"}
 HOME_SHARE = 0.6
 
 
@@ -106,7 +107,8 @@ class _Match:
 
 def match_phrases(doc: Doc, index: PhraseIndex) -> list[_Match]:
     """Longest lexicon phrases over the tokens; a role noun's last word may be in plural."""
-    folded = [fold(t.text) for t in tokens(doc)]
+    toks = tokens(doc)
+    folded = [fold(t.text) for t in toks]
     matches: list[_Match] = []
     i = 0
     while i < len(doc):
@@ -116,8 +118,9 @@ def match_phrases(doc: Doc, index: PhraseIndex) -> list[_Match]:
         while i + n <= len(doc) and tuple(folded[i : i + n - 1]) in index.prefixes:
             key = tuple(folded[i : i + n])
             entries = [e for e in index.by_tokens.get(key, []) if _case_fits(doc[i : i + n], e)]
-            if not entries:
-                lemma_key = (*key[:-1], fold(doc[i + n - 1].lemma_))
+            if not entries and toks[i + n - 1].tag_ in PLURAL_TAGS:
+                # A role noun in the plural ("diplomats") is found by its lemma.
+                lemma_key = (*key[:-1], fold(toks[i + n - 1].lemma_))
                 entries = [e for e in index.by_tokens.get(lemma_key, []) if e.kind == "agent"]
             if entries:
                 found = _Match(i, i + n, entries)

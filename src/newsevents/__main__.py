@@ -1,0 +1,6 @@
+"""python -m newsevents: the command line."""
+
+from newsevents.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -7,6 +7,7 @@ CSV files under ``data/actors/``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -57,6 +58,7 @@ class Entry:
     agent_type: str | None = None
     holders: tuple[Holder, ...] = ()
     prefix: bool = False  # an agent code written before the actor's ("NGO" + "ARN"), as PETRARCH's NGO~
+    acronym: bool = False  # written in capitals in the lexicon ("US", "UN"): must be so in the text too
 
     @property
     def proper(self) -> bool:
@@ -75,6 +77,8 @@ class ActorLexicon:
         key = fold(phrase).strip()
         if key.startswith("the "):
             key = key[4:]
+        if entry.proper and phrase.strip().isupper() and len(phrase.strip()) <= 6:
+            entry = dataclasses.replace(entry, acronym=True)
         if key and entry not in self.phrases[key]:
             self.phrases[key].append(entry)
 

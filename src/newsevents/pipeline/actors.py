@@ -139,11 +139,8 @@ def _case_fits(span: Span, entry: Entry) -> bool:
     if not entry.proper:
         return True
     text = span.text
-    if not text[:1].isupper():
-        return False
     # Acronyms ("US", "UN") must be written in capitals, so that "us" and "Un" are not countries.
-    return not (len(span) == 1 and len(text) <= 3 and entry.kind == "country" and not text.isupper() and
-                span[0].is_sent_start is not True and text.lower() in {"us", "uk"})
+    return text.isupper() if entry.acronym else text[:1].isupper()
 
 
 class ActorResolver:

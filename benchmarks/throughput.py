@@ -12,6 +12,7 @@ import resource
 import time
 from pathlib import Path
 
+from newsevents.engines import run
 from newsevents.model import Document
 from newsevents.process import DEFAULT_BATCH_SIZE, Coder
 from newsevents.readers import read_path
@@ -25,6 +26,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N documents only")
     parser.add_argument("--model", default=None)
     parser.add_argument("--rounds", type=int, default=2, help="alternate bare and full this many times")
+    parser.add_argument("--workers", default="", help="also time the local engine with these process counts, "
+                                                      "e.g. 1,2 (start-up of the workers included)")
     args = parser.parse_args()
     if not args.corpus.exists():
         raise SystemExit(f"{args.corpus} is absent: put ../shared beside the checkout or pass --corpus")
@@ -49,7 +52,18 @@ def main() -> None:
         rate = len(documents) / seconds
         print(f"{label:17}: {rate:8.1f} docs/s  {tokens / seconds:10,.0f} tokens/s  ({seconds:.1f} s)")
     print(f"pipeline cost over bare parsing: {100 * (full_s / bare_s - 1):+.1f} %   (best of {args.rounds} rounds)")
-    print(f"peak memory: {peak_mb:,.0f} MB")
+    print(f"peak memory: {peak_mb:,.0f} MB (this process)")
+    rates = {}
+    for workers in (int(w) for w in args.workers.split(",") if w):
+        start = time.perf_counter()
+        for _result in run("local", documents, lexicon=coder.lexicon, model=args.model, workers=workers):
+            pass
+        rates[workers] = len(documents) / (time.perf_counter() - start)
+        speedup = f"  ({rates[workers] / rates[1]:.2f}x one worker)" if 1 in rates and workers != 1 else ""
+        print(f"local engine, {workers} worker(s): {rates[workers]:8.1f} docs/s{speedup}")
+    if any(w > 1 for w in rates):
+        child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"peak memory of the largest worker process: {child_mb:,.0f} MB")
 
 
 if __name__ == "__main__":

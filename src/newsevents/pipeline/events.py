@@ -39,6 +39,11 @@ PARTITIVES = {"number", "group", "dozen", "dozens", "hundred", "hundreds", "thou
               "team", "contingent", "delegation", "series", "wave", "round", "set"}
 
 
+def _says(token: Token, words: frozenset[str]) -> bool:
+    """Is the token one of these words, as written or as its lemma?"""
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
 def _partitive(noun: Token) -> list[Token]:
     """The real head behind a quantity: "a number of diplomats" -> diplomats."""
     if noun.lemma_.lower() not in PARTITIVES:
@@ -109,21 +114,45 @@ class EventCoder:
 
     @staticmethod
     def _verb_fits(token: Token, pattern: Pattern) -> bool:
+        """Every constraint of the pattern holds: ours (+object, @prep, >clause) and those that richer
+        dictionaries carry (word forms, words of the object's phrase, the @prep's object, words before
+        or after the verb in its clause, several subjects)."""
         if not EventCoder._noun_fits(token, pattern):
             return False
+        if pattern.forms and token.lower_ not in pattern.forms:
+            return False
+        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+        objects += [g for o in objects for g in o.conjuncts]
+        objects += [g for o in objects for g in _partitive(o)]  # "expel a number of diplomats"
         if pattern.objects:
-            objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
-            objects += [g for o in objects for g in o.conjuncts]
-            objects += [g for o in objects for g in _partitive(o)]  # "expel a number of diplomats"
-            if not any(o.lemma_.lower() in pattern.objects for o in objects):
+            objects = [o for o in objects if _says(o, pattern.objects)]
+            if pattern.object_words:
+                objects = [o for o in objects if all(any(_says(w, slot) for w in o.subtree if w is not o)
+                                                     for slot in pattern.object_words)]
+            if not objects:
                 return False
         if pattern.preps:
-            preps = [c for c in token.children if c.dep_ in {"prep", "prt", "agent", "dative"}]
-            if not any(c.lower_ in pattern.preps for c in preps):
+            # The phrase may hang on the verb or on its object ("cut ties with Gondor").
+            heads = [token, *objects] if pattern.objects or pattern.prep_objects else [token]
+            preps = [c for h in heads for c in h.children
+                     if c.dep_ in {"prep", "prt", "agent", "dative"} and c.lower_ in pattern.preps]
+            if pattern.prep_objects:
+                preps = [p for p in preps if any(_says(g, pattern.prep_objects) for g in p.children
+                                                 if g.dep_ in {"pobj", "pcomp"})]
+            if not preps:
                 return False
         if pattern.xcomps:
             clauses = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
             if not any(c.lemma_.lower() in pattern.xcomps for c in clauses):
+                return False
+        for words, side in ((pattern.before, -1), (pattern.after, 1)):
+            if words:
+                near = [t for t in token.subtree if (t.i - token.i) * side > 0]
+                if not all(any(_says(t, slot) for t in near) for slot in words):
+                    return False
+        if pattern.compound:
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not any(list(s.conjuncts) for s in subjects):
                 return False
         return True
 

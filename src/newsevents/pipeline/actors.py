@@ -230,9 +230,9 @@ class ActorResolver:
             if (following is not None and any(e.kind == "adjective" for e in m.entries)
                     and any(e.kind == "agent" for e in following.entries)):
                 # "Azerbaijani forces" is one phrase even where the parser splits it.
-                head = self._np_head(self._span_head(self.doc[following.start : following.end]))
+                head = self._np_head(self.doc[following.start : following.end].root)
             else:
-                head = self._np_head(self._span_head(self.doc[m.start : m.end]))
+                head = self._np_head(self.doc[m.start : m.end].root)
             groups.setdefault(head.i, (head, [], []))[1].append(m)
         for ent in self.doc.ents:
             if ent.label_ == "PERSON" and not any(i in self._matches_at for i in range(ent.start, ent.end)):
@@ -242,10 +242,6 @@ class ActorResolver:
                 else:
                     groups[head.i] = (head, [], [ent])
         return list(groups.values())
-
-    @staticmethod
-    def _span_head(span: Span) -> Token:
-        return span.root
 
     # -- coding a noun phrase ---------------------------------------------------------------
     def _code_group(self, head: Token, matches: list[_Match], persons: list[Span]) -> list[Mention]:

@@ -24,13 +24,14 @@ from newsevents.readers import Record
 _coders: dict[tuple[str | None, str], Coder] = {}
 
 
-def code_partition(records: list[Record], lexicon: Lexicon, model: str | None, out_dir: str, number: int) -> str:
+def code_partition(records: list[Record], lexicon: Lexicon, model: str | None, out_dir: str, number: int,
+                   batch_size: int) -> str:
     """Code one partition on a worker and write its results as one Parquet file; return its path."""
     key = (model, lexicon.version)
     if key not in _coders:  # once per worker process, not once per partition
         _coders[key] = Coder.load(model, lexicon)
     rows = {"kind": [], "record": []}
-    for result in _coders[key].code_batch(records, len(records)):
+    for result in _coders[key].code_batch(records, batch_size):
         rows["kind"].append("coded" if isinstance(result, CodedDocument) else "quarantined")
         rows["record"].append(json.dumps(result.to_dict(), ensure_ascii=False))
     path = Path(out_dir) / f"part-{number:06d}.parquet"
@@ -58,7 +59,7 @@ def run_dask(records: Iterable[Record], *, lexicon: Lexicon, model: str | None =
                                                   dashboard_address=None)
     with Client(scheduler or cluster) as client, tempfile.TemporaryDirectory(dir=out_dir) as tmp:
         shared = client.scatter(lexicon, broadcast=True)
-        futures = [client.submit(code_partition, part, shared, model, tmp, number, pure=False)
+        futures = [client.submit(code_partition, part, shared, model, tmp, number, batch_size, pure=False)
                    for number, part in enumerate(chunks(records, partition_size))]
         for future in futures:  # in input order; later partitions keep running meanwhile
             yield from read_partition(future.result())

@@ -200,9 +200,7 @@ class ActorResolver:
 
     def _np_head(self, token: Token) -> Token:
         """Climb from a name to the head of the noun phrase it modifies."""
-        seen = 0
-        while seen < 8:
-            seen += 1
+        for _ in range(8):  # noun phrases are shallow; the bound guards against odd parses
             head = token.head
             if head.i == token.i:
                 break
@@ -269,14 +267,14 @@ class ActorResolver:
         # Named people: known office holders first, then people introduced with a role.
         if "person" in by_kind:
             m, entry = by_kind["person"][0]
-            return self._person_mention(start, end, head, members, entry, roles, agents, country)
+            return self._person_mention(start, end, head, members, entry, roles, agents)
         if "surname" in by_kind and set(by_kind) <= {"surname", "agent"}:
             m, entry = by_kind["surname"][0]
             remembered = self._remembered_person(entry.name)
             if remembered:
                 return self._recall(remembered, start, end, head, members)
             if self._surname_plausible(m, entry):
-                return self._person_mention(start, end, head, members, entry, roles, agents, country)
+                return self._person_mention(start, end, head, members, entry, roles, agents)
         if persons:
             name = persons[0].text
             remembered = self._remembered_person(name)
@@ -410,7 +408,7 @@ class ActorResolver:
         return None
 
     def _person_mention(self, start: int, end: int, head: Token, members: list[int], entry: Entry,
-                        roles: tuple[str, ...], agents: list[Entry], country: str | None) -> Mention:
+                        roles: tuple[str, ...], agents: list[Entry]) -> Mention:
         holder = self._holder_for(entry.holders)
         mention = self._mention(start, end, head, members, holder.code, holder.name, holder.country, "person",
                                 (holder.role, *roles), agents[0].code if agents else None)

@@ -73,7 +73,9 @@ def test_cli_rerun_skips_what_is_stored(tmp_path):
     assert "coded 2 documents" in first.output
     (tmp_path / "c.txt").write_text("date 2021-10-08 Estonia expelled a Russian diplomat.")
     again = runner.invoke(app, ["code", str(tmp_path), "--db", str(db)])
-    assert "coded 1 documents" in again.output  # only the new one
+    assert "coded 1 documents" in again.output and "skipped 2 already coded" in again.output  # only the new one
+    nothing_new = runner.invoke(app, ["code", str(tmp_path), "--db", str(db)])
+    assert nothing_new.exit_code == 0 and "skipped 3 already coded" in nothing_new.output
     redo = runner.invoke(app, ["code", str(tmp_path), "--db", str(db), "--redo"])
     assert "coded 3 documents" in redo.output
     stats = runner.invoke(app, ["stats", "--db", str(db), "--json"])
@@ -84,3 +86,13 @@ def test_cli_unknown_engine(tmp_path):
     (tmp_path / "a.txt").write_text("NATO met Russia.")
     result = runner.invoke(app, ["code", str(tmp_path), "--no-db", "--engine", "spark"])
     assert result.exit_code != 0 and "unknown engine" in result.output
+
+
+def test_cli_default_workers_one_a_core_but_no_more_than_batches(monkeypatch):
+    from newsevents.cli import code
+
+    monkeypatch.setattr(code, "available_cores", lambda: 8)
+    assert code.default_workers(None, 32) == 8  # standard input: the size is unknown
+    assert code.default_workers(13, 32) == 1
+    assert code.default_workers(100, 32) == 4
+    assert code.default_workers(10_000, 32) == 8

@@ -6,7 +6,7 @@ import pytest
 
 from newsevents.errors import DocumentError, Reason
 from newsevents.model import Document, Quarantined
-from newsevents.readers import content_id, document_from_text, read_inputs, read_path
+from newsevents.readers import content_id, count_records, document_from_text, read_inputs, read_path
 
 
 def test_readers_dated_text_with_bom_crlf_and_leading_space(tmp_path):
@@ -128,3 +128,14 @@ def test_readers_api_raises_for_bad_documents():
     with pytest.raises(DocumentError) as info:
         document_from_text("text", date="29/11/2021")
     assert info.value.reason is Reason.BAD_DATE
+
+
+def test_readers_count_records_matches_what_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2021-01-01 One.")
+    (tmp_path / "b.jsonl").write_text("\n".join([json.dumps({"id": "b1", "text": "Two."}), "", "{broken",
+                                                 json.dumps({"id": "b2", "text": "Three."})]) + "\n")
+    (tmp_path / "c.csv").write_text('id,text\nc1,"Four,\nstill four."\n\nc2,Five.\n')
+    (tmp_path / "empty.csv").write_text("")
+    inputs = [str(tmp_path), str(tmp_path / "missing.jsonl")]
+    assert count_records(inputs) == len(list(read_inputs(inputs))) == 8
+    assert count_records([str(tmp_path), "-"]) is None  # standard input can be read only once

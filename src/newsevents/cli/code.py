@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import os
 import sys
 import warnings
 from collections import Counter
@@ -16,7 +18,18 @@ from typing import Annotated, TextIO
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from newsevents import engines
 from newsevents.errors import LexiconError, LexiconWarning
@@ -25,7 +38,7 @@ from newsevents.lexicons.config import load_lexicon_file
 from newsevents.model import CodedDocument, Document, Quarantined
 from newsevents.nlp import load_nlp
 from newsevents.process import DEFAULT_BATCH_SIZE
-from newsevents.readers import DEFAULT_MAX_CHARS, content_id, read_inputs
+from newsevents.readers import DEFAULT_MAX_CHARS, Record, content_id, count_records, read_inputs
 from newsevents.store import DEFAULT_DB, Store
 
 STORE_CHUNK = 256  # documents per store transaction
@@ -41,15 +54,26 @@ class RunSummary:
     coded: int = 0
     events: int = 0
     quarantined: list[Quarantined] = field(default_factory=list)
+    skipped: int = 0  # already in the store with the same text and lexicon
 
     def reasons(self) -> Counter[str]:
         return Counter(q.reason for q in self.quarantined)
 
 
+def not_yet_coded(records: Iterable[Record], done: set[tuple[str, str]], summary: RunSummary) -> Iterator[Record]:
+    """The records whose (id, content hash) the store does not hold yet; the others count as skipped."""
+    for record in records:
+        if isinstance(record, Document) and (record.doc_id, content_id(record.text)) in done:
+            summary.skipped += 1
+        else:
+            yield record
+
+
 def run(results: Iterable[CodedDocument | Quarantined], jsonl: TextIO | None, store: Store | None,
-        lexicon_version: str, quarantine_out: TextIO | None = None) -> Iterator[RunSummary]:
+        lexicon_version: str, quarantine_out: TextIO | None = None,
+        summary: RunSummary | None = None) -> Iterator[RunSummary]:
     """Write every result where it belongs; yield the running summary after each document."""
-    summary = RunSummary()
+    summary = summary or RunSummary()
     pending: list[CodedDocument | Quarantined] = []
     for result in results:
         if isinstance(result, CodedDocument):
@@ -69,6 +93,24 @@ def run(results: Iterable[CodedDocument | Quarantined], jsonl: TextIO | None, st
     if store is not None and pending:
         store.save(pending, lexicon_version)
     yield summary
+
+
+class RateColumn(ProgressColumn):
+    """Documents a second, over Rich's recent-speed window."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.1f} docs/s" if speed else "… docs/s", style="progress.data.speed")
+
+
+def available_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def default_workers(total: int | None, batch_size: int) -> int:
+    """One worker a core, but no more workers than there are batches to share out."""
+    cores = available_cores()
+    return cores if total is None else max(1, min(cores, math.ceil(total / batch_size)))
 
 
 @contextmanager
@@ -115,7 +157,9 @@ def code_cli(
         "--lexicon", exists=True, dir_okay=False,
         help="A LEXICON.toml adding PETRARCH dictionaries or our own lexicon files (see README).")] = None,
     engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = "local",
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes, each loading spaCy once.")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Worker processes, each loading spaCy once [default: one a core, fewer for small inputs]."
+    )] = None,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://HOST:PORT); "
                                                        "without it, a LocalCluster of --workers.")] = None,
     redo: Annotated[bool, typer.Option("--redo", help="Code again documents the store already holds "
@@ -132,11 +176,15 @@ def code_cli(
             jsonl = sys.stdout if out is None else stack.enter_context(out.open("w", encoding="utf-8"))
         store = None if no_db else stack.enter_context(Store(db))
         q_out = stack.enter_context(quarantine.open("w", encoding="utf-8")) if quarantine else None
+        summary = RunSummary()
+        total = count_records(inputs)
         records = read_inputs(inputs, max_chars)
         if store is not None and not redo:
             # A re-run (after a crash, say) skips what is already stored with this text and lexicon.
             done = store.coded_keys(lexicon.version)
-            records = (r for r in records if not (isinstance(r, Document) and (r.doc_id, content_id(r.text)) in done))
+            records = not_yet_coded(records, done, summary)
+        if workers is None:
+            workers = default_workers(total, batch_size)
         options = {"scheduler": scheduler} if engine == "dask" else {}
         try:
             results = engines.run(engine, records, lexicon=lexicon, model=model, workers=workers,
@@ -144,24 +192,26 @@ def code_cli(
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--engine") from None
         show = not quiet and err.is_terminal
-        progress = Progress(SpinnerColumn(), TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
+        progress = Progress(SpinnerColumn(), TextColumn("coding"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                             TextColumn("{task.fields[events]} events, {task.fields[quarantined]} quarantined"),
-                            TimeElapsedColumn(), console=err, transient=True) if show else nullcontext()
-        summary = RunSummary()
+                            TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(), console=err,
+                            transient=True) if show else nullcontext()
         with progress:
-            task = progress.add_task("code", total=None, events=0, quarantined=0) if show else None
-            for summary in run(results, jsonl, store, lexicon.version, q_out):
+            task = progress.add_task("code", total=total, events=0, quarantined=0) if show else None
+            for _ in run(results, jsonl, store, lexicon.version, q_out, summary):
                 if show:
-                    progress.update(task, completed=summary.coded + len(summary.quarantined),
+                    progress.update(task, completed=summary.coded + len(summary.quarantined) + summary.skipped,
                                     events=summary.events, quarantined=len(summary.quarantined))
     for q in summary.quarantined:
         err.print(f"[yellow]quarantined[/] {q.origin}: {q.reason} {q.message}", highlight=False, soft_wrap=True)
     if not quiet:
         reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(summary.reasons().items()))
         where = "" if no_db else f" into {db}"
+        skipped = f"; skipped {summary.skipped} already coded" if summary.skipped else ""
         err.print(f"coded {summary.coded} documents ({summary.events} events){where}; "
-                  f"quarantined {len(summary.quarantined)}" + (f" ({reasons})" if reasons else ""), highlight=False)
-    if summary.coded == 0 and not summary.quarantined:
+                  f"quarantined {len(summary.quarantined)}" + (f" ({reasons})" if reasons else "") + skipped,
+                  highlight=False)
+    if summary.coded == 0 and not summary.quarantined and not summary.skipped:
         err.print("[red]no documents found[/] in " + " ".join(inputs))
         raise typer.Exit(1)
     if jsonl_to_stdout:

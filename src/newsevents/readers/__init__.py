@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import glob
+import io
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -20,7 +22,8 @@ from newsevents.readers.formats import (
 )
 
 __all__ = [
-    "DEFAULT_MAX_CHARS", "Record", "content_id", "discover", "document_from_text", "read_inputs", "read_path",
+    "DEFAULT_MAX_CHARS", "Record", "content_id", "count_records", "discover", "document_from_text", "read_inputs",
+    "read_path",
 ]
 
 STDIN = "-"
@@ -68,6 +71,32 @@ def read_inputs(inputs: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS) -> It
     """All documents named by ``inputs``: files, folders, globs or ``-``."""
     for name in discover(inputs):
         yield from read_path(name, max_chars)
+
+
+def count_records(inputs: Iterable[str]) -> int | None:
+    """About how many records ``read_inputs`` will yield, from a cheap pass over the files (a progress bar's
+    total); None when standard input is among them, since it can be read only once."""
+    total = 0
+    for name in discover(inputs):
+        if name == STDIN:
+            return None
+        suffix = Path(name).suffix.lower()
+        if PARSERS.get(suffix) is read_jsonl:
+            try:
+                with open(name, "rb") as lines:
+                    total += sum(1 for line in lines if line.strip())
+            except OSError:
+                total += 1  # read_path quarantines it: one record
+        elif suffix == ".csv":
+            try:
+                text = Path(name).read_text(errors="replace")
+                rows = sum(1 for row in csv.reader(io.StringIO(text, newline="")) if row)
+            except (OSError, csv.Error):
+                rows = 2
+            total += max(rows - 1, 1)  # the header is no record; an empty or broken file is one quarantined
+        else:
+            total += 1
+    return total
 
 
 def document_from_text(text: str, date: object = None, doc_id: str | None = None, **meta: object) -> Document:

@@ -73,11 +73,15 @@ class ActorLexicon:
     phrases: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     holders: list[Holder] = field(default_factory=list)
 
-    def add(self, phrase: str, entry: Entry) -> None:
+    def add(self, phrase: str, entry: Entry, acronym: bool | None = None) -> None:
+        """Add a phrase. Whether it is an acronym is read from its capitals unless ``acronym`` says so
+        (dictionaries written all in capitals, like PETRARCH's, must say)."""
         key = fold(phrase).strip()
         if key.startswith("the "):
             key = key[4:]
-        if entry.proper and phrase.strip().isupper() and len(phrase.strip()) <= 6:
+        if acronym is None:
+            acronym = phrase.strip().isupper() and len(phrase.strip()) <= 6
+        if entry.proper and acronym:
             entry = dataclasses.replace(entry, acronym=True)
         if key and entry not in self.phrases[key]:
             self.phrases[key].append(entry)

@@ -94,6 +94,9 @@ class EventLexicon:
     codebook: dict[str, CameoCode] = field(default_factory=dict)
     verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    # "X said that Y attacked Z" also gives X's statement about Y: our convention. PETRARCH's dictionaries
+    # code the reported act alone, so a lexicon of theirs alone turns it off.
+    statements: bool = True
 
     def add(self, pattern: Pattern) -> None:
         table = self.nouns if pattern.noun else self.verbs

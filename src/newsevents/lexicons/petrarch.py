@@ -62,6 +62,7 @@ def load_petrarch(codebook: dict[str, CameoCode], verbs: Path | None = None, act
     result = PetrarchLexicon(events=EventLexicon(codebook=dict(codebook)))
     if verbs is not None:
         read_verbs(verbs, result.events, result.counts, reporting_verbs)
+        result.events.statements = False
     for path in actors:
         read_actors(path, result.actors, result.counts)
     if agents is not None:
@@ -403,9 +404,11 @@ def _translate(pattern: _PatternLine, synsets: Synsets) -> list[Pattern]:
     after += [w for e in nps for w in e.words]
     prep, prep_words = None, []
     if pps:
-        prep, *prep_words = (w for w in pps[0].words if w not in MARKERS)
+        # The phrase marked as the target's ("(AT ^) (WITH +)") is the pattern's preposition; others follow.
+        primary = next((e for e in pps if "+" in e.words), pps[0])
+        prep, *prep_words = (w for w in primary.words if w not in MARKERS)
         prep = fold(prep)  # "(BY/WITH &WEAPON)": either preposition
-        after += [w for e in pps[1:] for w in e.words if w not in MARKERS]
+        after += [w for e in pps if e is not primary for w in e.words if w not in MARKERS]
     if particle and prep:
         after.append(particle)
         particle = None
@@ -604,6 +607,13 @@ def _holders(name: str, codes: list[_Coded]) -> tuple[Holder, ...]:
     return tuple(holders)
 
 
+def _acronym(phrase: str) -> bool:
+    """Everything in these files is in capitals; an acronym is a word of at most three letters, or one
+    with dots ("K.U."): it must be in capitals in the text too ("US", not "us")."""
+    words = _split_words(phrase)
+    return len(words) == 1 and (len(words[0].strip(".")) <= 3 or "." in words[0].strip("."))
+
+
 def read_actors(path: Path, lexicon: ActorLexicon, counts: Counter[str]) -> int:
     """Add the actors of a PETRARCH actor dictionary to ``lexicon``; return how many records."""
     records = 0
@@ -629,7 +639,7 @@ def read_actors(path: Path, lexicon: ActorLexicon, counts: Counter[str]) -> int:
         else:
             entry = actor_entry(codes[0].code, name)
         for phrase in phrases:
-            lexicon.add(" ".join(_split_words(phrase)), entry)
+            lexicon.add(" ".join(_split_words(phrase)), entry, acronym=_acronym(phrase))
         records += 1
 
     for number, raw in dictionary_lines(path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -68,18 +69,18 @@ class ActorIndex:
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
-    def find(self, token: Token | None, depth: int = 3, avoid: str | None = None) -> Mention | None:
+    def find(self, token: Token | None, depth: int = 3, avoid: Collection[str] = ()) -> Mention | None:
         """The actor a noun phrase stands for: its own mention, or one in its "of"/compound parts.
 
-        A relative pronoun stands for the noun its clause modifies; ``avoid`` skips one code
-        (the source, when looking for a target).
+        A relative pronoun stands for the noun its clause modifies; ``avoid`` skips codes
+        (the sources, when looking for a target).
         """
         if token is None:
             return None
         if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
             token = token.head.head
         mention = self.at(token)
-        if mention and mention.actor.code != avoid:
+        if mention and mention.actor.code not in avoid:
             return mention
         if depth == 0:
             return None

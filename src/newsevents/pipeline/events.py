@@ -25,13 +25,13 @@ from newsevents.pipeline.tone import valences
 
 # Prepositions that bring a counterpart when the pattern names none ("at the request of X" does not).
 TARGET_PREPS = {"against", "with", "on", "upon", "to", "toward", "towards"}
-OBJECT_PREPS = {"of", "on", "against", "to", "with", "for", "from", "upon"}
+OBJECT_PREPS = {"of", "on", "against", "to", "with", "for", "from", "upon", "between"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
-CLAUSE_UP = {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"}
+CLAUSE_UP = {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp", "acomp"}  # acomp: "is about to sign"
 MAX_EVENTS_PER_SENTENCE = 8
 QUOTE_CRITICISM = "111"  # Criticize or denounce
 NEGATIVE_QUOTE_WORDS = 2  # at least this many negative words, and more than positive ones
-MAX_CONJUNCTS = 3
+MAX_CONJUNCTS = 5
 
 
 PARTITIVES = {"number", "group", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "handful",
@@ -216,8 +216,9 @@ class EventCoder:
                 roles.append(_Role(mention, direct))
         return roles
 
-    def targets(self, trigger: Token, pattern: Pattern, source: str | None) -> list[_Role]:
-        """Who is acted upon: the first syntactic slot, in order of preference, that holds an actor.
+    def targets(self, trigger: Token, pattern: Pattern, side: frozenset[str]) -> list[_Role]:
+        """Who is acted upon: the first syntactic slot, in order of preference, that holds an actor
+        other than the sources (``side``: their codes; "X and Y welcomed their talks" names no target).
 
         One slot (with its conjuncts: "met Grybauskaite and Linkevicius") gives the targets, so that
         a sentence does not explode into an event for every noun phrase near the verb.
@@ -230,7 +231,7 @@ class EventCoder:
 
         slots: list[list[Token]] = [pobjs(pattern.preps)] if pattern.preps else []
         if pattern.noun:
-            slots.append(self._search_of(pobjs(pattern.preps or OBJECT_PREPS), source))
+            slots.append(self._search_of(pobjs(pattern.preps or OBJECT_PREPS), side))
         else:
             objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj", "nsubjpass"}]
             if trigger.lemma_.lower() in self.cues.topic_verbs:
@@ -239,38 +240,38 @@ class EventCoder:
                 if pattern.objects and obj.lemma_.lower() in pattern.objects:
                     # "expelled a Russian diplomat" names the target; "imposed sanctions on Iran" holds it;
                     # "deployed (its) troops" names only the instrument.
-                    if self._foreign(obj, source):
+                    if self._foreign(obj, side):
                         slots.append([obj])
-                    slots.append(self._search_of(pobjs(OBJECT_PREPS, list(obj.children)), source))
+                    slots.append(self._search_of(pobjs(OBJECT_PREPS, list(obj.children)), side))
                     slots.append([o for o in (obj, *_partitive(obj))
-                                  if self.actors.at(o) is None or self._foreign(o, source)])
+                                  if self.actors.at(o) is None or self._foreign(o, side)])
                 else:
                     slots.append([obj, *_partitive(obj)])
-                    slots.append(self._search_of(pobjs(OBJECT_PREPS, list(obj.children)), source))
+                    slots.append(self._search_of(pobjs(OBJECT_PREPS, list(obj.children)), side))
             slots.append([c for clause in children if clause.dep_ == "ccomp"
                           for c in clause.children if c.dep_ in SUBJECT_DEPS])  # "demanded that Russia ..."
             slots.append(pobjs(TARGET_PREPS))
             for clause in (c for c in children if c.dep_ == "xcomp"):  # "proposed to hold talks with Russia"
                 inner = [c for c in clause.children if c.dep_ == "dobj"]
-                slots += [inner, self._search_of(pobjs(OBJECT_PREPS, [c for o in inner for c in o.children]), source),
+                slots += [inner, self._search_of(pobjs(OBJECT_PREPS, [c for o in inner for c in o.children]), side),
                           pobjs(TARGET_PREPS, list(clause.children))]
         for slot in slots:
             found: list[_Role] = []
             for token in (t for s in slot for t in self._with_conjuncts(s)):
-                mention = self.actors.find(token, avoid=source)
-                if mention and mention.actor.code != source and all(r.mention is not mention for r in found):
+                mention = self.actors.find(token, avoid=side)
+                if mention and all(r.mention is not mention for r in found):
                     found.append(_Role(mention, True))
             if found:
                 return found[:MAX_CONJUNCTS]
-        host = next((h for h in map(self._host_country, pobjs(pattern.preps)) if h and h.code != source), None)
+        host = next((h for h in map(self._host_country, pobjs(pattern.preps)) if h and h.code not in side), None)
         return [_Role(Mention(0, 0, host, 0), True)] if host else []
 
-    def _foreign(self, token: Token, source: str | None) -> bool:
-        """Is this object someone else's ("a Russian diplomat"), not the source's own means ("its troops")?"""
+    def _foreign(self, token: Token, side: frozenset[str]) -> bool:
+        """Is this object someone else's ("a Russian diplomat"), not the sources' own means ("its troops")?"""
         mention = self.actors.at(token)
         if mention is None or mention.actor.country is None and not mention.actor.code.startswith("IGO"):
             return False
-        return mention.actor.country != (source or "")[:3] and mention.actor.code != source
+        return mention.actor.country not in {s[:3] for s in side} and mention.actor.code not in side
 
     def _host_country(self, token: Token) -> Actor | None:
         for span, place in self.places:
@@ -279,7 +280,7 @@ class EventCoder:
                              country=place.country, type="country")
         return None
 
-    def _search_of(self, nodes: list[Token], avoid: str | None, depth: int = 4) -> list[Token]:
+    def _search_of(self, nodes: list[Token], avoid: frozenset[str], depth: int = 4) -> list[Token]:
         """Nouns down an "of/to" chain: "the work of its permanent mission to the alliance"."""
         found: list[Token] = []
         for node in nodes:
@@ -523,8 +524,9 @@ class EventCoder:
         if not sources:
             return
         untargeted = not pattern.noun and pattern.code[:2] in self.cues.untargeted_roots
+        common = self.targets(token, pattern, frozenset(s.mention.actor.code for s in sources))
         for source in sources:
-            targets = self.targets(token, pattern, source.mention.actor.code)
+            targets = common
             if not targets and len(sources) > 1:
                 # "Norway and Sweden signed a pact": each side acts towards the other.
                 targets = [s for s in sources if s.mention.actor.code != source.mention.actor.code]
@@ -535,6 +537,9 @@ class EventCoder:
                         source.mention.actor.country == target.mention.actor.country:
                     continue  # a guessed country that makes a country act on itself is a bad guess
                 yield self._event(token, pattern, number, sent, source, target)
+                if target and pattern.reverse_code:
+                    # "left for Gondor": the host receives the visit (043) as the visitor makes it (042).
+                    yield self._event(token, pattern, number, sent, target, source, code=pattern.reverse_code)
 
     def _event(self, token: Token, pattern: Pattern, number: int, sent: Span, source: _Role,
                target: _Role | None, code: str | None = None, rule: str | None = None,
@@ -574,7 +579,7 @@ class EventCoder:
 
     def _statement(self, token: Token, event: Event, number: int, sent: Span) -> Event | None:
         """"X said that Y attacked Z": the statement by X, about Y (or Z when X is Y)."""
-        verb = self.reporter(token)
+        verb = self.reporter(token) if self.lexicon.events.statements else None
         if verb is None or event.source is None or event.target is None:
             return None
         speakers = self.sources(verb)

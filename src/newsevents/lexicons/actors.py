@@ -72,6 +72,9 @@ class ActorLexicon:
 
     phrases: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     holders: list[Holder] = field(default_factory=list)
+    # Pronouns stand for the actors named before them: our convention. PETRARCH's dictionaries code named
+    # actors only, so a lexicon of theirs alone turns it off.
+    pronouns: bool = True
 
     def add(self, phrase: str, entry: Entry, acronym: bool | None = None) -> None:
         """Add a phrase. Whether it is an acronym is read from its capitals unless ``acronym`` says so

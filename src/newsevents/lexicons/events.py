@@ -34,6 +34,10 @@ class CameoCode:
         return quad_class(self.root)
 
 
+# Prepositions of a verb that bring a counterpart when the pattern names none: ours leave out "at", "for",
+# "in" ("at the request of X", "left for talks", "met in Moscow").
+TARGET_PREPS = frozenset({"against", "with", "on", "upon", "to", "toward", "towards"})
+
 Words = tuple[frozenset[str], ...]  # each element: alternative words, one of which must occur
 
 
@@ -97,6 +101,7 @@ class EventLexicon:
     # "X said that Y attacked Z" also gives X's statement about Y: our convention. PETRARCH's dictionaries
     # code the reported act alone, so a lexicon of theirs alone turns it off.
     statements: bool = True
+    target_preps: frozenset[str] = TARGET_PREPS
 
     def add(self, pattern: Pattern) -> None:
         table = self.nouns if pattern.noun else self.verbs

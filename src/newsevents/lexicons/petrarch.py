@@ -41,6 +41,10 @@ PARTICLES = frozenset({"up", "down", "out", "off", "back", "away", "aside", "for
                        "through", "by", "along", "about", "apart", "together"})
 PREPOSITIONS = frozenset({"on", "in", "over", "through", "by", "along", "about", "around"})
 MARKERS = frozenset("$+^%")
+# PETRARCH takes a target from the prepositional phrases of the verb phrase, whatever their preposition
+# ("fired at X", "left for X", "arrived in X"); phrases of time and manner name no actor.
+VERB_PHRASE_PREPS = frozenset({"against", "with", "on", "upon", "to", "toward", "towards", "at", "for", "in", "into",
+                               "from", "about", "over", "near", "onto", "across", "inside", "among"})
 
 
 @dataclass
@@ -63,8 +67,10 @@ def load_petrarch(codebook: dict[str, CameoCode], verbs: Path | None = None, act
     if verbs is not None:
         read_verbs(verbs, result.events, result.counts, reporting_verbs)
         result.events.statements = False
+        result.events.target_preps = VERB_PHRASE_PREPS
     for path in actors:
         read_actors(path, result.actors, result.counts)
+        result.actors.pronouns = False
     if agents is not None:
         read_agents(agents, result.actors, result.counts)
     if discards is not None:

@@ -177,7 +177,7 @@ class ActorResolver:
             if earlier and token.i not in self.index.by_token and earlier.start < token.i:
                 self.index.add(self._recall(earlier, token.i, token.i + 1, token, (token.i,)))
         # Pronouns last, so that a referent named after them ("She (NATO. - RT)") is known.
-        for token in tokens(self.doc):
+        for token in tokens(self.doc) if self.lexicon.actors.pronouns else ():
             if token.lower_ in PERSON_PRONOUNS or token.lower_ in GROUP_PRONOUNS or token.lower_ in THING_PRONOUNS:
                 mention = self._pronoun(token)
                 if mention:
@@ -207,9 +207,12 @@ class ActorResolver:
                 break
             if token.dep_ in NP_DEPS and token.dep_ != "poss" and head.pos_ in {"NOUN", "PROPN"}:
                 token = head
-            elif (token.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i
-                  and (self._agent_at(head.head) or head.head.ent_type_ == "PERSON")):
-                token = head.head  # "Secretary General of the Alliance", "Mirzoyan of Armenia"
+            elif (token.dep_ == "pobj" and head.head.i != head.i
+                  and ((head.lower_ in {"of", "in", "from"} and self._agent_at(head.head))
+                       or (head.lower_ == "of" and head.head.ent_type_ == "PERSON"))):
+                # "Secretary General of the Alliance", "police in Kenya", "soldiers from Gondor", "Mirzoyan of
+                # Armenia" (but a person met "in Vilnius" is not from there)
+                token = head.head
             else:
                 break
         return token
@@ -264,7 +267,7 @@ class ActorResolver:
         determiner = any(c.lower_ in DEFINITE for c in head.children if c.dep_ == "det")
         agents = [e for _, e in by_kind.get("agent", [])]
         roles = tuple(e.name for e in agents if e.name)
-        country = self._country_of(by_kind)
+        country = self._country_of(by_kind, head) or self._possessor(head)
         # Named people: known office holders first, then people introduced with a role.
         if "person" in by_kind:
             m, entry = by_kind["person"][0]
@@ -313,7 +316,7 @@ class ActorResolver:
                                          holder.country, "person", (holder.role, *roles), agent_entry.code)
             if country is None and agent_type == "group":
                 country = self._remembered_group_country(roles)
-            code = self._combine(country, agent_entry.code)
+            code = self._combine(country, agent_entry.code, agent_entry.prefix)
             return self._mention(start, end, head, members, code, agent_entry.name, self._iso(country),
                                  agent_type, roles, agent_entry.code)
         # Bare names: organisations, countries, their people, their seats of government; an adjective
@@ -338,11 +341,14 @@ class ActorResolver:
                                          entry.name, entry.country, "organization", (), None)
         return None
 
-    def _country_of(self, by_kind: dict[str, list[tuple[_Match, Entry]]]) -> str | None:
-        """The country or organisation a role belongs to: "Russian", "of Russia", "NATO"."""
-        for kind in ("adjective", "country", "people", "seat", "organization"):
-            if kind in by_kind:
-                return by_kind[kind][0][1].code
+    def _country_of(self, by_kind: dict[str, list[tuple[_Match, Entry]]], head: Token) -> str | None:
+        """The country or organisation a role belongs to: "Russian", "NATO", "of Russia", "in Russia";
+        a name before the role wins over one in a phrase after it ("NATO troops in Estonia")."""
+        kinds = ("adjective", "country", "people", "seat", "organization")
+        named = [(m.start > head.i, kinds.index(kind), m.start, e.code) for kind in kinds
+                 for m, e in by_kind.get(kind, [])]
+        if named:
+            return min(named)[3]
         if "paraphrase" in by_kind:
             for _, entry in by_kind["paraphrase"]:
                 if entry.code in self.org_codes:
@@ -353,10 +359,20 @@ class ActorResolver:
     def _iso(code: str | None) -> str | None:
         return code if code and not code.startswith("IGO") and len(code) == 3 else None
 
+    def _possessor(self, head: Token) -> str | None:
+        """The country or organisation that owns a role: "Gondor's government", "Russia's foreign minister"."""
+        for child in head.children:
+            mention = self.index.at(child) if child.dep_ == "poss" else None
+            if mention and mention.actor.type in {"country", "organization", "government"}:
+                return mention.actor.code
+        return None
+
     @staticmethod
-    def _combine(country: str | None, agent: str) -> str:
+    def _combine(country: str | None, agent: str, prefix: bool = False) -> str:
         if country is None:
             return agent
+        if prefix:
+            return agent + country  # a dictionary's agent written before the actor code (NGO + ARN)
         if country.startswith("IGO") or len(country) > 3:
             # An organisation's own officials are the organisation; its forces are marked.
             return country + ("MIL" if agent == "MIL" else "")

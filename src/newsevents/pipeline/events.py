@@ -23,8 +23,6 @@ from newsevents.pipeline.actors import ActorIndex, Mention
 from newsevents.pipeline.tokens import sentence_number, sentence_of, sentences, tokens
 from newsevents.pipeline.tone import valences
 
-# Prepositions that bring a counterpart when the pattern names none ("at the request of X" does not).
-TARGET_PREPS = {"against", "with", "on", "upon", "to", "toward", "towards"}
 OBJECT_PREPS = {"of", "on", "against", "to", "with", "for", "from", "upon", "between"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 CLAUSE_UP = {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp", "acomp"}  # acomp: "is about to sign"
@@ -188,8 +186,14 @@ class EventCoder:
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                 return self._roles(self._with_conjuncts(pobj), direct)
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            roles = self._roles(self._with_conjuncts(subjects[0]), direct) if subjects else []
+            if roles or (subjects and not (subjects[0].pos_ == "PRON" and node.dep_ == "ccomp")):
+                return roles
             if subjects:
-                return self._roles(self._with_conjuncts(subjects[0]), direct)
+                # "Ethiopia indicated it would act": a pronoun no actor was found for, subject of a
+                # complement, stands for the subject of the clause that governs it.
+                node, direct = node.head, False
+                continue
             if node.dep_ == "relcl":
                 return self._roles([node.head], False)
             if node.dep_ in {"amod", "acl"} and node.tag_ == "VBG":
@@ -229,11 +233,14 @@ class EventCoder:
             return [g for c in heads if c.dep_ in {"prep", "prt", "dative", "agent"} and c.lower_ in prep_words
                     for g in c.children if g.dep_ == "pobj"]
 
-        slots: list[list[Token]] = [pobjs(pattern.preps)] if pattern.preps else []
+        objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj", "nsubjpass"}]
+        # The pattern's phrase may hang on the verb or on the object it names ("condemned an attack by X").
+        named = [o for o in objects if pattern.objects and o.lemma_.lower() in pattern.objects]
+        slots: list[list[Token]] = [pobjs(pattern.preps, children + [c for o in named for c in o.children])
+                                    ] if pattern.preps else []
         if pattern.noun:
             slots.append(self._search_of(pobjs(pattern.preps or OBJECT_PREPS), side))
         else:
-            objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj", "nsubjpass"}]
             if trigger.lemma_.lower() in self.cues.topic_verbs:
                 objects = [c for c in objects if c.dep_ != "dobj"]  # "discussed Ukraine": a topic
             for obj in objects:
@@ -250,11 +257,11 @@ class EventCoder:
                     slots.append(self._search_of(pobjs(OBJECT_PREPS, list(obj.children)), side))
             slots.append([c for clause in children if clause.dep_ == "ccomp"
                           for c in clause.children if c.dep_ in SUBJECT_DEPS])  # "demanded that Russia ..."
-            slots.append(pobjs(TARGET_PREPS))
+            slots.append(pobjs(self.lexicon.events.target_preps))
             for clause in (c for c in children if c.dep_ == "xcomp"):  # "proposed to hold talks with Russia"
                 inner = [c for c in clause.children if c.dep_ == "dobj"]
                 slots += [inner, self._search_of(pobjs(OBJECT_PREPS, [c for o in inner for c in o.children]), side),
-                          pobjs(TARGET_PREPS, list(clause.children))]
+                          pobjs(self.lexicon.events.target_preps, list(clause.children))]
         for slot in slots:
             found: list[_Role] = []
             for token in (t for s in slot for t in self._with_conjuncts(s)):

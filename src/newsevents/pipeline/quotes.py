@@ -57,12 +57,16 @@ FINITE = {"VBD", "VBZ", "VBP"}
 # The parts of a cue verb, after it, that hold what was said.
 COMPLEMENTS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "pcomp", "attr")
 ADDRESSEE_PREPS = {"to", "with"}
+# Cue verbs whose "to" names what is spoken of, not who is spoken to: "referred to the founders".
+POINTING_VERBS = {"refer", "allude", "point", "object", "respond", "reply", "react"}
 # Prepositions that introduce what a speech noun is about ("criticism of", "calls for", "questions about").
 NOUN_PREPS = {"about", "of", "for", "on", "against", "over", "that"}
 # Nouns that name a cue verb's act: (suffix, what replaces it in the verb): "allegation" -> "allege".
 NOMINAL_SUFFIXES = (("ation", "e"), ("ation", ""), ("ition", "ose"), ("sion", "de"), ("ssion", "t"), ("ion", ""),
                     ("ion", "e"), ("ment", ""), ("ment", "e"), ("ial", "y"), ("al", "e"), ("ance", "e"),
                     ("ence", ""), ("ism", "ize"), ("ing", ""), ("t", ""), ("ief", "ieve"))
+# Words that open a clause setting something against reported speech: "X said A, while Y B".
+CONTRASTS = {"while", "though", "although", "whereas", "but", "yet"}
 SKIP_EDGE = {"that", ",", ":", ";", "-", "\u2014", "\u2013"}
 
 
@@ -217,7 +221,7 @@ class QuoteFinder:
         direct = self._direct()
         indirect = self._indirect()
         # A short quotation inside reported speech ("said the plan would “destroy jobs”") belongs to it.
-        direct = [d for d in direct if not any(_contains(i, d) and _longer(self.text, i, d) for i in indirect)]
+        direct = [d for d in direct if not any(_contains(self.text, i, d) and _longer(self.text, i, d) for i in indirect)]
         # One cue, one quote: "..., he told reporters" does not also report "reporters".
         cues = {d.cue.i for d in direct if d.cue is not None}
         found = direct + [i for i in indirect if not any(_overlaps(i, d) for d in direct)
@@ -445,8 +449,12 @@ class QuoteFinder:
         if verb.lemma_.lower() in RELAY_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and any(
                 g.dep_ == "pcomp" for g in c.children) for c in children):
             return None  # "quotes X as saying ...": the saying is the quote
-        after = [c for c in children if c.i > verb.i and c.dep_ in COMPLEMENTS and self._is_content(c)]
-        clauses = [c for c in children if c.dep_ == "ccomp"]
+        after = [c for c in children if c.i > verb.i and c.dep_ in COMPLEMENTS and self._is_content(c, verb)]
+        if after:  # "refers to X as Y", "sees X as Y": the role given is part of what is said
+            after += [c for c in children if c.i > verb.i and c.dep_ == "prep" and c.lower_ == "as"]
+        # A clause before a subordinate cue is not its content: "X is upbeat, because he sees Y as Z".
+        subordinate = any(c.dep_ == "mark" for c in children)
+        clauses = [c for c in children if c.dep_ == "ccomp" and not (subordinate and c.i < verb.i)]
         clause = min(clauses, key=lambda c: abs(c.i - verb.i)) if clauses else None
         passive = any(c.dep_ == "agent" for c in children)
         if clause is not None:
@@ -508,14 +516,15 @@ class QuoteFinder:
             return self._speaker(noun.head)
         return None
 
-    def _is_content(self, child: Token) -> bool:
+    def _is_content(self, child: Token, cue: Token | None = None) -> bool:
         """Does a cue's prepositional phrase say what was said ("called for talks"), not when or to whom?"""
         if child.dep_ != "prep":
             return True
         if child.lower_ not in CONTENT_PREPS:
             return False
         objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
-        if child.lower_ in ADDRESSEE_PREPS and any(self._party(g) for g in objects):
+        pointing = cue is not None and child.lower_ == "to" and cue.lemma_.lower() in POINTING_VERBS
+        if child.lower_ in ADDRESSEE_PREPS and not pointing and any(self._party(g) for g in objects):
             return False  # "spoke to reporters", "talked with the mayor"
         return any(g.ent_type_ not in {"DATE", "TIME"} for g in objects)
 
@@ -534,11 +543,29 @@ class QuoteFinder:
         """Tokens [start, end) up to a further speech act the parse hung inside them: in "X said A and
         warned B" or "X said A, arguing B", B is a quote of its own."""
         for token in self.doc[start + 1 : end]:
-            if token.dep_ in {"conj", "advcl"} and start <= token.head.i < end and self._is_cue(token) and (
-                    token.dep_ == "conj" or token.tag_ == "VBG") and not self._quoted(token):
+            if token.dep_ not in {"conj", "advcl"} or not start <= token.head.i < end or self._quoted(token):
+                continue
+            if self._is_cue(token) and (token.dep_ == "conj" or token.tag_ == "VBG"):
                 end = token.left_edge.i
                 break
+            contrast = self._contrast(token)
+            if contrast is not None:
+                end = contrast
+                break
         return self._span_of(start, end)
+
+    def _contrast(self, clause: Token) -> int | None:
+        """Where a clause that sets something against what was said begins ("..., while Y ...", "..., but Y
+        ..."): the writer's words, not the speaker's."""
+        if clause.i < clause.head.i or clause.pos_ not in {"VERB", "AUX"}:
+            return None
+        if clause.dep_ == "advcl":
+            mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+            return clause.left_edge.i if mark is not None and mark.lower_ in CONTRASTS else None
+        if not any(c.dep_ in SUBJECTS for c in clause.children):
+            return None
+        cc = next((c for c in clause.head.children if c.dep_ == "cc" and c.head.i < c.i < clause.i), None)
+        return cc.i if cc is not None and cc.lower_ in CONTRASTS else None
 
     def _span_of(self, start: int, end: int) -> list[tuple[int, int]]:
         """Characters of tokens [start, end), without a leading "that" or punctuation at the edges."""
@@ -641,8 +668,12 @@ def _extent(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-def _contains(outer: _Found, inner: _Found) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
+def _contains(text: str, outer: _Found, inner: _Found) -> bool:
+    """Is ``inner`` inside ``outer``, up to the punctuation that closes it (reported speech ends before it)?"""
+    end = inner.end
+    while end > inner.start and not text[end - 1].isalnum():
+        end -= 1
+    return outer.start <= inner.start and end <= outer.end
 
 
 def _overlaps(a: _Found, b: _Found) -> bool:

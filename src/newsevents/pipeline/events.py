@@ -23,13 +23,16 @@ from newsevents.pipeline.actors import ActorIndex, Mention
 from newsevents.pipeline.tokens import sentence_number, sentence_of, sentences, tokens
 from newsevents.pipeline.tone import valences
 
-OBJECT_PREPS = {"of", "on", "against", "to", "with", "for", "from", "upon", "between"}
+OBJECT_PREPS = {"of", "on", "against", "to", "with", "for", "from", "upon", "between", "by"}  # "attack by X"
 SUBJECT_DEPS = {"nsubj", "csubj"}
 CLAUSE_UP = {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp", "acomp"}  # acomp: "is about to sign"
 MAX_EVENTS_PER_SENTENCE = 8
 QUOTE_CRITICISM = "111"  # Criticize or denounce
 NEGATIVE_QUOTE_WORDS = 2  # at least this many negative words, and more than positive ones
 MAX_CONJUNCTS = 5
+# Acts that several sources without a counterpart do together, towards each other ("Norway and Sweden
+# signed a pact"); "Russia and China condemned ..." has no counterpart among them.
+MUTUAL_ROOTS = {"03", "04", "05", "06"}
 
 
 PARTITIVES = {"number", "group", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "handful",
@@ -168,7 +171,11 @@ class EventCoder:
     def _with_conjuncts(self, token: Token | None) -> list[Token]:
         if token is None:
             return []
-        return [token, *list(token.conjuncts)[: MAX_CONJUNCTS - 1]]
+        members = list(token.conjuncts)
+        if members:
+            # "Mordor, the awful Arnor, and Gondor": a list whose second name the parser took for an apposition
+            members = [c for c in token.children if c.dep_ == "appos"] + members
+        return [token, *members[: MAX_CONJUNCTS - 1]]
 
     def sources(self, verb: Token) -> list[_Role]:
         """Who acts: the subject, the agent of a passive, or the subject inherited from a governing clause."""
@@ -236,8 +243,9 @@ class EventCoder:
         objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj", "nsubjpass"}]
         # The pattern's phrase may hang on the verb or on the object it names ("condemned an attack by X").
         named = [o for o in objects if pattern.objects and o.lemma_.lower() in pattern.objects]
-        slots: list[list[Token]] = [pobjs(pattern.preps, children + [c for o in named for c in o.children])
-                                    ] if pattern.preps else []
+        # Each phrase is a slot of its own, searched down its "of" chain ("on a resolution against X").
+        slots: list[list[Token]] = [self._search_of([p], side) for p in
+                                    pobjs(pattern.preps, children + [c for o in named for c in o.children])]
         if pattern.noun:
             slots.append(self._search_of(pobjs(pattern.preps or OBJECT_PREPS), side))
         else:
@@ -249,18 +257,20 @@ class EventCoder:
                     # "deployed (its) troops" names only the instrument.
                     if self._foreign(obj, side):
                         slots.append([obj])
-                    slots.append(self._search_of(pobjs(OBJECT_PREPS, list(obj.children)), side))
+                    slots.append(self._search_of(self._attached(obj), side))
                     slots.append([o for o in (obj, *_partitive(obj))
                                   if self.actors.at(o) is None or self._foreign(o, side)])
                 else:
                     slots.append([obj, *_partitive(obj)])
-                    slots.append(self._search_of(pobjs(OBJECT_PREPS, list(obj.children)), side))
+                    slots.append(self._search_of(self._attached(obj), side))
             slots.append([c for clause in children if clause.dep_ == "ccomp"
                           for c in clause.children if c.dep_ in SUBJECT_DEPS])  # "demanded that Russia ..."
-            slots.append(pobjs(self.lexicon.events.target_preps))
+            # The phrase may hang on the verb or on its object ("fired shells at X").
+            slots += [self._search_of([p], side) for p in pobjs(self.lexicon.events.target_preps,
+                                                                children + [c for o in objects for c in o.children])]
             for clause in (c for c in children if c.dep_ == "xcomp"):  # "proposed to hold talks with Russia"
                 inner = [c for c in clause.children if c.dep_ == "dobj"]
-                slots += [inner, self._search_of(pobjs(OBJECT_PREPS, [c for o in inner for c in o.children]), side),
+                slots += [inner, self._search_of([g for o in inner for g in self._attached(o)], side),
                           pobjs(self.lexicon.events.target_preps, list(clause.children))]
         for slot in slots:
             found: list[_Role] = []
@@ -293,9 +303,16 @@ class EventCoder:
         for node in nodes:
             found.append(node)
             if depth and self.actors.find(node, 1, avoid) is None:
-                for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
-                    found += self._search_of([g for g in prep.children if g.dep_ == "pobj"], avoid, depth - 1)
+                found += self._search_of(self._attached(node), avoid, depth - 1)
         return found
+
+    @staticmethod
+    def _attached(noun: Token) -> list[Token]:
+        """The nouns of a noun's own phrases: "sanctions on Iran", "memos sent by Bree"."""
+        return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                for g in c.children if g.dep_ == "pobj"] + \
+               [g for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                for g in a.children if g.dep_ == "pobj"]
 
     def noun_sources(self, noun: Token) -> list[_Role]:
         for child in noun.children:
@@ -534,7 +551,7 @@ class EventCoder:
         common = self.targets(token, pattern, frozenset(s.mention.actor.code for s in sources))
         for source in sources:
             targets = common
-            if not targets and len(sources) > 1:
+            if not targets and len(sources) > 1 and (pattern.compound or pattern.code[:2] in MUTUAL_ROOTS):
                 # "Norway and Sweden signed a pact": each side acts towards the other.
                 targets = [s for s in sources if s.mention.actor.code != source.mention.actor.code]
             if not targets and not untargeted:

@@ -294,7 +294,7 @@ class QuoteFinder:
 
     def _attach(self, quote: _Found) -> None:
         """The cue verb of a direct quote and its speaker."""
-        cue = self._cue_by_parse(quote)
+        cue = self._cue_by_parse(quote) or self._cue_after(quote)
         quote.bound = cue is not None
         cue = cue or self._cue_in_sentence(quote)
         if cue is None:
@@ -334,6 +334,25 @@ class QuoteFinder:
                     if child.i not in inside and child.dep_ in {"parataxis", "advcl", "conj", "ccomp", "dep"} \
                             and self._attachable(child, quote):
                         return child
+        return None
+
+    def _cue_after(self, quote: _Found) -> Token | None:
+        """Any verb in the attribution slot after a quote that ends in ",", "?" or "!" ("...,” she continued",
+        "...,” opined the paper"): the slot makes it a cue, whether or not it is a speech verb."""
+        if self.text[quote.end - 1 : quote.end] not in {",", "?", "!"}:
+            return None
+        after = self._after_mark(quote.end)
+        first = token_at(self.doc, SPACE.match(self.text, after).end())
+        if first is None or "\n" in self.text[quote.end : first.idx]:
+            return None
+        for token in self.doc[first.i : min(first.i + 4, len(self.doc))]:
+            if token.pos_ == "VERB":
+                subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+                if token.i == first.i or (subject is not None and subject.i < token.i):
+                    return token
+                return None
+            if token.pos_ not in NAMES | {"PRON", "DET", "ADJ"}:
+                return None
         return None
 
     def _attachable(self, token: Token, quote: _Found) -> bool:

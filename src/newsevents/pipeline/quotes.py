@@ -634,8 +634,10 @@ class QuoteFinder:
                 and self._is_cue(head.head):
             head = head.head  # "X said A and warned B": the parse hangs "warned" from A; X warned
         if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
-            return head  # "a statement saying that ..."
-        if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl"}:
+            if not (_infinitive(verb) and head.dep_ in {"dobj", "attr"}):
+                return head  # "a statement saying that ..."
+            head = head.head  # "X held a briefing to brag that ...": X brags
+        if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl", "acomp"}:
             return self._speaker(head, depth - 1)
         return None
 
@@ -680,6 +682,10 @@ class QuoteFinder:
         if mention:
             return mention.actor, mention.actor.span or span
         return None, span
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _extent(token: Token) -> tuple[int, int]:

@@ -652,8 +652,21 @@ class QuoteFinder:
                 head = head.head
             if head.pos_ in NAMES:
                 return head
-        return next((c for c in children if c.i < verb.i and c.dep_ in {"nummod", "npadvmod", "dep", "nmod"}
-                     and c.pos_ in NAMES | {"NUM"} and c.ent_type_ not in {"DATE", "TIME"}), None)
+        found = next((c for c in children if c.i < verb.i and c.dep_ in {"nummod", "npadvmod", "dep", "nmod"}
+                      and c.pos_ in NAMES | {"NUM"} and c.ent_type_ not in {"DATE", "TIME"}), None)
+        return found or self._stranded_subject(verb)
+
+    def _stranded_subject(self, verb: Token) -> Token | None:
+        """A name opening the verb's paragraph that the parser hung on the paragraph before ("...”\n\nSmith,
+        for example, said ..."): the parse ran on across the break."""
+        paragraph = self.text.rfind("\n", 0, verb.idx) + 1
+        first = token_at(self.doc, SPACE.match(self.text, paragraph).end())
+        if first is None or first.i >= verb.i:
+            return None
+        for token in self.doc[first.i : verb.i]:
+            if token.head.i < first.i:
+                return token if token.pos_ in NAMES | {"PRON"} else None
+        return None
 
     def _quotes(self, found: _Found) -> list[Quote]:
         speaker, speaker_span = self._actor(found.speaker)

@@ -620,11 +620,17 @@ class QuoteFinder:
         if agent is not None:
             return next((g for g in agent.children if g.dep_ == "pobj"), None)
         subject = next((c for c in children if c.dep_ in SUBJECTS), None) or self._misparsed_subject(verb, children)
+        if subject is not None and subject.i < verb.i and "\n" in self.text[subject.idx : verb.idx]:
+            # "5:45 p.m.\n\nSmith says": a subject in the paragraph before is a misparse
+            subject = self._stranded_subject(verb) or subject
         if subject is not None:
             return subject
         if depth == 0 or verb.head.i == verb.i:
             return None
         head = verb.head
+        if self._quoted(head) and not self._quoted(verb):
+            # "“... We will ...,” Chief Jane Doe said": the parse hung the cue on the quote's verb
+            return self._name_before(verb)
         if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in RELAY_VERBS:
             relay = head.head  # "TASS quotes the leader as saying": the leader; "He was quoted as saying": he
             return next((c for c in relay.children if c.dep_ in {"dobj", "nsubjpass"}), None)
@@ -640,6 +646,13 @@ class QuoteFinder:
         if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl", "acomp"}:
             return self._speaker(head, depth - 1)
         return None
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """The last word of a name right before ``verb``, after a quote: "...,” Chief Jane Doe said"."""
+        token = self.doc[verb.i - 1] if verb.i > 0 else None
+        if token is None or token.is_punct or self._quoted(token):
+            return None
+        return token if token.pos_ in NAMES | {"PRON"} else None
 
     def _misparsed_subject(self, verb: Token, children: list[Token]) -> Token | None:
         """A subject the parser gave another role: "..., declared Jane Doe, 29, of Ohio" (made the subject of

@@ -62,12 +62,16 @@ ASSUMED_POPULATION = {"county": 10_000, "region": 1_000_000, "subdivision": 10_0
 ALTERNATE_PENALTY = 2.0  # an alternate or foreign name of a town is a weak reading of a word
 CONTEXT_WEIGHT = 3.0  # for a country or US state that holds all the document's other places
 NEAR_KM, NEAR_BONUS = 100.0, 1.5
+EARTH_KM = 6371.0
+LOCAL_KINDS = {"city", "capital", "county"}  # readings with a point that means something for nearness
 MAX_READINGS = 25
 # Words next to a name that make it a town's ("Lebanon Police", "Paris High School"), not a country's
 # or a national capital's.
 LOCAL_AFTER = {"police", "mayor", "city", "council", "township", "high", "elementary", "middle", "school", "man",
                "woman", "boy", "girl", "resident", "residents", "native", "fire", "sheriff", "officials", "aldermen",
-               "area", "county", "schools", "library", "hospital", "church", "airport", "park"}
+               "area", "county", "schools", "library", "hospital", "church", "airport", "park", "court", "board",
+               "public", "community", "superior", "circuit", "municipal", "village", "district", "firefighters",
+               "policemen"}
 LOCAL_BEFORE = {"downtown", "suburban", "uptown"}
 MOTION_VERBS = {"fly", "travel", "return", "come", "arrive", "move", "drive", "depart", "leave", "flee", "go", "head",
                 "sail", "walk", "run", "escape", "evacuate", "withdraw", "commute", "relocate", "ship", "send"}
@@ -78,6 +82,7 @@ LOCAL_PENALTY = 3.0
 BIG_CITY = 100_000
 FREE_MIN_POPULATION = 1_000
 STRONG_PREPS = {"in", "at", "near", "outside", "inside", "from", "across", "throughout"}
+DASHES = {"-", "--", "\u2013", "\u2014"}
 COUNTY_WORDS = ("County", "Parish", "Borough")
 
 
@@ -133,6 +138,7 @@ class Gazetteer:
         data = read_yaml(DATA_DIR / "places.yaml")
         self.ambiguous = {fold(a) for a in data["ambiguous_abbreviations"]}
         self.not_places = {fold(w) for w in data["not_places"]}
+        self.parties = set(data["party_letters"])
         lexicon = default_lexicon().actors.phrases
         self.demonyms = {k for k, es in lexicon.items()
                          if {e.kind for e in es} & {"adjective", "people"} and not any(e.kind == "country" for e in es)}
@@ -542,7 +548,8 @@ class _Name:
 def find_places(doc: Doc, actors: ActorIndex) -> list[tuple[Span, Place]]:
     """Every toponym in ``doc`` that names a place (not a demonym, not a government)."""
     gaz = gazetteer()
-    mentions = [m for m in _detect(doc, actors, gaz) if not _government(doc[m.start : m.end], actors)]
+    mentions = [m for m in _detect(doc, actors, gaz)
+                if _dateline(doc, m) or not _government(doc[m.start : m.end], actors)]
     _resolve(mentions, doc, actors)
     places: list[tuple[Span, Place]] = []
     for m in mentions:
@@ -563,7 +570,9 @@ def _detect(doc: Doc, actors: ActorIndex, gaz: Gazetteer) -> list[_Mention]:
     """Longest gazetteer names over capitalised tokens, kept where the evidence says they are places."""
     ents = doc.ents  # built anew on each access, like Doc.text
     # Words of the people the document names in full: "Henry" after "Chiquita Raquel Henry".
-    persons = {fold(t.text) for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    # Not a town's name that the parser took into a person's ("Alexandria Police Spokeswoman Jane Roe").
+    persons = {fold(t.text) for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+               if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ not in LOCAL_AFTER}
     place_words = {fold(e.text) for e in ents if e.label_ in PLACE_LABELS}
     words, spaces = [], []
     for token in tokens(doc):
@@ -632,12 +641,15 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     m.tagged = tagged
     if tagged:
         return True
+    if _county_list(doc, m.end) and any(e.candidate.kind == "county" for e in m.entries) or \
+            _dateline(doc, m) or _party_home(doc, m.start, gaz):
+        return True  # "Hall and Barrow counties", "BANTAM \u2014 A mason was ...", "Sen. Jane Roe, D-Kanawha"
     primary = [e.candidate for e in m.entries if e.primary]
     if not primary or m.end < len(doc) and doc[m.end].lower_ in STREET_WORDS:
         return False  # "Dublin Road"
     if any(c.kind in {"country", "continent", "state", "region", "county"} for c in primary):
         return not (span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I")  # not "Jack Georgia"
-    if "PERSON" in labels and _inside_longer_entity(span):
+    if "PERSON" in labels and _inside_longer_entity(span) and not _local_cue(doc, m):
         return False  # "Abraham Lincoln", "Sheriff Greg Taylor"
     best = max(c.population for c in primary)
     if "PERSON" in labels or any(fold(t.text) in persons for t in span):
@@ -662,6 +674,20 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     if after:  # heads a longer name: "Boston Globe", but not "Best Buy"
         return best >= BIG_CITY or None
     return best >= FREE_MIN_POPULATION or key in place_words or None
+
+
+def _dateline(doc: Doc, m: _Mention) -> bool:
+    """A report's opening place, in capitals before a dash: "BANTAM \u2014 A mason was arraigned"."""
+    if not doc[m.start : m.end].text.isupper() or not (m.start == 0 or doc[m.start].is_sent_start or
+                                                       doc[m.start - 1].is_space or doc[m.start - 1].text == "."):
+        return False
+    following = next((t for t in doc[m.end : m.end + 3] if not t.is_space), None)
+    return following is not None and following.text in DASHES
+
+
+def _party_home(doc: Doc, start: int, gaz: Gazetteer) -> bool:
+    """A legislator's party and home: "Sen. Jane Roe, D-Kanawha"."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text in gaz.parties
 
 
 def _after_prep(span: Span, preps: set[str]) -> bool:
@@ -750,24 +776,50 @@ def _resolve(mentions: list[_Mention], doc: Doc, actors: ActorIndex) -> None:
     # First pass: the home state and country are those where most other names may lie, then where
     # their likeliest readings there are likeliest ("Paris" and "Henry County": Tennessee).
     covers = [(_cover(g.readings, "country"), _cover(g.readings, "admin1")) for g in groups]
+    near = _near_each_other(groups)
     for k, group in enumerate(groups):
         others = [c for j, c in enumerate(covers) if j != k]
         country = _home([c[0] for c in others], {c: (n, 0.0) for c, n in actor_countries.items()})
         state = _home([c[1] for c in others], {})
         home_countries = Counter({country: 1.0}) if country else Counter()
         home_states = Counter({state: 1.0}) if state else Counter()
-        group.choice = max(group.readings, key=lambda c: _score(group, c, home_countries, home_states, set()))
+        group.choice = max(group.readings, key=lambda c: _score(group, c, home_countries, home_states, set()) +
+                           NEAR_BONUS * (c in near[k]))
     for _ in range(2):
         choices = [g.choice for g in groups]
         for k, group in enumerate(groups):
             others = [c for j, c in enumerate(choices) if j != k and c is not None]
             countries = actor_countries + Counter(c.country for c in others if c.country)
             states = Counter(c.admin1 for c in others if c.admin1)
-            points = {(c.lat, c.lon) for c in others if c.kind in {"city", "capital", "county"} and c.lat is not None}
+            points = {(c.lat, c.lon) for c in others if c.kind in LOCAL_KINDS and c.lat is not None}
             group.choice = max(group.readings, key=lambda c: _score(group, c, countries, states, points))
     for group in groups:
         for m in group.mentions:
             m.choice = group.choice
+
+
+def _near_each_other(groups: list[_Name]) -> list[set[_Candidate]]:
+    """Each name's readings that lie near a reading of another name: the places a document names
+    are near one another ("Athens" and "Henderson County": the Texan pair, not Greece and Kentucky)."""
+    owners, lats, lons, readings = [], [], [], []
+    for k, group in enumerate(groups):
+        for c in group.readings:
+            if c.kind in LOCAL_KINDS and c.lat is not None:
+                owners.append(k)
+                lats.append(c.lat)
+                lons.append(c.lon)
+                readings.append(c)
+    found: list[set[_Candidate]] = [set() for _ in groups]
+    if len(set(owners)) < 2:
+        return found
+    lat, lon, owner = np.radians(lats), np.radians(lons), np.array(owners)
+    dlat = lat[:, None] - lat[None, :]
+    dlon = (lon[:, None] - lon[None, :]) * np.cos((lat[:, None] + lat[None, :]) / 2)
+    square = dlat**2 + dlon**2  # flat Earth is close enough at this scale
+    close = (square <= (NEAR_KM / EARTH_KM) ** 2) & (square > 0) & (owner[:, None] != owner[None, :])
+    for i in np.flatnonzero(close.any(axis=1)).tolist():
+        found[owners[i]].add(readings[i])
+    return found
 
 
 def _cover(readings: list[_Candidate], attribute: str) -> dict[str, float]:
@@ -800,8 +852,8 @@ def _readings(name: _Name, doc: Doc) -> None:
     entries = name.mentions[0].entries
     if counties:  # "Jackson and Barrow counties"
         entries = [e for e in entries if e.candidate.kind == "county"] or entries
-    else:  # a bare county name is read as one only in such a list
-        entries = [e for e in entries if e.primary or e.candidate.kind != "county"]
+    else:  # a bare county name is read as one only in such a list, or where it names nothing else
+        entries = [e for e in entries if e.primary or e.candidate.kind != "county"] or entries
         if not tagged:
             entries = [e for e in entries if e.primary] or entries
     if loc_only:  # the parser's LOC is a region or a natural feature, not a hamlet

@@ -82,6 +82,8 @@ LOCAL_PENALTY = 3.0
 BIG_CITY = 100_000
 FREE_MIN_POPULATION = 1_000
 STRONG_PREPS = {"in", "at", "near", "outside", "inside", "from", "across", "throughout"}
+INITIAL = re.compile(r"[A-Z]\.$")  # "Tyrise M. Bell" is a person, but "W. Columbia" a place
+DIRECTIONS = {"n.", "s.", "e.", "w."}
 DASHES = {"-", "--", "\u2013", "\u2014"}
 COUNTY_WORDS = ("County", "Parish", "Borough")
 
@@ -139,6 +141,7 @@ class Gazetteer:
         self.ambiguous = {fold(a) for a in data["ambiguous_abbreviations"]}
         self.not_places = {fold(w) for w in data["not_places"]}
         self.parties = set(data["party_letters"])
+        self.person_verbs = set(data["person_verbs"])
         lexicon = default_lexicon().actors.phrases
         self.demonyms = {k for k, es in lexicon.items()
                          if {e.kind for e in es} & {"adjective", "people"} and not any(e.kind == "country" for e in es)}
@@ -642,8 +645,10 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     if tagged:
         return True
     if _county_list(doc, m.end) and any(e.candidate.kind == "county" for e in m.entries) or \
-            _dateline(doc, m) or _party_home(doc, m.start, gaz):
-        return True  # "Hall and Barrow counties", "BANTAM \u2014 A mason was ...", "Sen. Jane Roe, D-Kanawha"
+            _dateline(doc, m) or _party_home(doc, m.start, gaz) or _before_state(doc, m.end, gaz):
+        return True  # "Hall and Barrow counties", "BANTAM \u2014 A mason", "Sen. Jane Roe, D-Kanawha", "Paris, Ill."
+    if _compound_part(doc, m.start, gaz) or span.root.dep_ == "nsubj" and span.root.head.lemma_ in gaz.person_verbs:
+        return False  # "Wal-Mart", "Petrova said"
     primary = [e.candidate for e in m.entries if e.primary]
     if not primary or m.end < len(doc) and doc[m.end].lower_ in STREET_WORDS:
         return False  # "Dublin Road"
@@ -676,6 +681,14 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     return best >= FREE_MIN_POPULATION or key in place_words or None
 
 
+def _compound_part(doc: Doc, start: int, gaz: Gazetteer) -> bool:
+    """The second part of a hyphenated name ("Wal-Mart"), unless the first is a place too ("Paris-Henry County")."""
+    if start < 2 or doc[start - 1].text != "-" or doc[start - 2].whitespace_ or doc[start - 1].whitespace_:
+        return False
+    first = doc[start - 2]
+    return first.text[:1].isupper() and first.text not in gaz.parties and not gaz.entries(first.text)
+
+
 def _dateline(doc: Doc, m: _Mention) -> bool:
     """A report's opening place, in capitals before a dash: "BANTAM \u2014 A mason was arraigned"."""
     if not doc[m.start : m.end].text.isupper() or not (m.start == 0 or doc[m.start].is_sent_start or
@@ -702,7 +715,9 @@ def _inside_longer_entity(span: Span) -> bool:
 
 def _neighbours(doc: Doc, m: _Mention) -> tuple[bool, bool]:
     """Is the name preceded, or followed, by another capitalised word of the same name ("Best Buy")?"""
-    before = m.start > 0 and _name_word(doc[m.start - 1]) and not doc[m.start - 1].is_sent_start
+    previous = doc[m.start - 1] if m.start > 0 else None
+    before = previous is not None and not previous.is_sent_start and (
+        _name_word(previous) or INITIAL.match(previous.text) is not None and previous.lower_ not in DIRECTIONS)
     after = m.end < len(doc) and _name_word(doc[m.end]) and not doc[m.end].is_sent_start
     return before, after
 

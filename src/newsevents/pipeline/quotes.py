@@ -20,14 +20,15 @@ leader as saying": the person, not the outlet), resolved through the document's 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsevents.lexicons import Lexicon
+from newsevents.lexicons import Lexicon, fold
 from newsevents.model import Actor, Quote, Trigger
-from newsevents.pipeline.actors import ActorIndex
+from newsevents.pipeline.actors import ActorIndex, Mention
 from newsevents.pipeline.tokens import sentence_number, sentences, token_at, tokens, tokens_in
 from newsevents.pipeline.tokens import text as doc_text
 
@@ -133,6 +134,7 @@ def quoted(text: str) -> list[list[tuple[int, int]]]:
         k += 1
         opened, closed, paragraph_marks = k, False, []
         other_style, inner = EXCERPT_MARKS.get(mark, ""), 0
+        misused = None  # an opening mark typed where the closing one belongs: "..., “the expert said"
         while True:
             if k < len(marks) and marks[k][0] < paragraph_end:
                 at, other = marks[k]
@@ -151,8 +153,15 @@ def quoted(text: str) -> list[list[tuple[int, int]]]:
                         closed = True
                         break
                 elif other == mark and mark not in closers:
+                    if depth == 1 and misused is None and text[:at].rstrip()[-1:] in {",", ".", "?", "!"} \
+                            and text[at + 1 : at + 2].islower():
+                        misused = at
                     depth += 1  # “ ... “inner” ... ”: asymmetric marks nest
                 continue
+            if misused is not None:  # the quote never closed: the misused mark closed it
+                fragments.append((begin, misused))
+                closed = True
+                break
             fragments.append((begin, paragraph_end))
             following = _next_paragraph(text, paragraph_end)
             if following is None or not text.startswith(mark, following) or LABEL.match(text, following):
@@ -216,6 +225,7 @@ class QuoteFinder:
         self.nouns: dict[str, bool] = {}
         self.quotations = quoted(self.text)
         self.quotation_starts = [q[0][0] for q in self.quotations]
+        self.last_person: Actor | None = None  # the person quoted last, for "the diplomat said" after them
 
     def find(self) -> list[Quote]:
         direct = self._direct()
@@ -249,12 +259,21 @@ class QuoteFinder:
                 continue
             if not quote.bound and self._words(quote) < MIN_QUOTE_WORDS:
                 continue  # scare quotes
+            if quote.cue is None and quote.cue_span is None and self._heading(quote):
+                continue
             if quote.speaker is None and previous is not None and previous.speaker is not None \
                     and len(BREAKS.findall(self.text, previous.end, quote.start)) <= 1:
                 # A quotation with no cue near it, in the paragraph after another, is that speaker's still.
                 quote.speaker, quote.speaker_span = previous.speaker, previous.speaker_span
             found.append(quote)
         return sorted(found + self._transcript(found), key=lambda f: f.start)
+
+    def _heading(self, quote: _Found) -> bool:
+        """Is the quotation a paragraph of its own without a sentence's end: a section's title?"""
+        start, end = quote.start, quote.end
+        line = self.text[self.text.rfind("\n", 0, start) + 1 : _paragraph_end(self.text, end)]
+        return len(quote.parts) == 1 and not re.search(r"[.?!,:;\u2026]$", self.text[start:end]) \
+            and self.text[start:end].strip() == line.strip(" \t" + "".join(OPENERS) + "\u201d\u2019")
 
     def _label(self, quote: _Found) -> None:
         """A speaker's label opening the quote's paragraph ("PENCE: ..."): the label speaks."""
@@ -468,6 +487,9 @@ class QuoteFinder:
         if verb.lemma_.lower() in RELAY_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and any(
                 g.dep_ == "pcomp" for g in c.children) for c in children):
             return None  # "quotes X as saying ...": the saying is the quote
+        if verb.tag_ in {"VB", "VBP"} and verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in children) \
+                and all(t.is_space or t.is_punct for t in self.doc[verb.sent.start : verb.i]):
+            return None  # "Recall that ...", "Note that ...": the writer addresses the reader
         after = [c for c in children if c.i > verb.i and c.dep_ in COMPLEMENTS and self._is_content(c, verb)]
         if after:  # "refers to X as Y", "sees X as Y": the role given is part of what is said
             after += [c for c in children if c.i > verb.i and c.dep_ == "prep" and c.lower_ == "as"]
@@ -683,6 +705,8 @@ class QuoteFinder:
 
     def _quotes(self, found: _Found) -> list[Quote]:
         speaker, speaker_span = self._actor(found.speaker)
+        if speaker is not None and speaker.type == "person":
+            self.last_person = speaker
         if found.speaker_span is not None:
             speaker_span = found.speaker_span
         cue = None
@@ -705,9 +729,21 @@ class QuoteFinder:
         if token.head.dep_ == "relcl" and token.tag_ in {"WP", "WDT"}:
             # "Lavrov, who said ...": the speaker is named by the relative pronoun, coded as its antecedent
             return (mention.actor if mention else None), span
+        if mention and self._by_kind_only(token, mention) and self.last_person is not None:
+            # Memory matched "the diplomat" to someone only by the kind of office: the person quoted
+            # just before is the likelier speaker.
+            span = mention.actor.span or span
+            return dataclasses.replace(self.last_person, span=span, text=self.text[span[0] : span[1]]), span
         if mention:
             return mention.actor, mention.actor.span or span
         return None, span
+
+    def _by_kind_only(self, token: Token, mention: Mention) -> bool:
+        """Is a definite role noun ("the diplomat") resolved to a person none of whose roles it names?"""
+        lemma = token.lemma_.lower()
+        return token.pos_ == "NOUN" and mention.actor.type == "person" and mention.roles != () \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+            and not any(lemma in fold(role) for role in mention.roles)
 
 
 def _infinitive(verb: Token) -> bool:

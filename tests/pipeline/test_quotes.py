@@ -239,3 +239,62 @@ def test_quotes_outermost_attribution_only_and_partial_quotes_inside(code):
 def test_quotes_addressee_is_not_what_was_said(code):
     coded = code("Lithuanian President Gitanas Nauseda spoke to Lavrov on Monday.")
     assert coded.quotes == ()
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("Lithuanian President Gitanas Nauseda understands that the border must stay closed.",
+     "the border must stay closed", "understands"),
+    ("Lithuanian President Gitanas Nauseda focused on the threat from Belarus.", "the threat from Belarus", "focused"),
+    ("Lithuanian President Gitanas Nauseda referred to the alliance as the guarantor of Baltic security.",
+     "the alliance as the guarantor of Baltic security", "referred"),
+])
+def test_quotes_cues_of_thought_and_focus(code, text, content, cue):
+    quote = only(code(text))
+    assert quote.text == content and quote.cue.text == cue and quote.speaker.name == "Gitanas Nausėda"
+
+
+def test_quotes_reported_speech_ends_where_a_contrast_begins(code):
+    coded = code("Russian Foreign Minister Sergei Lavrov said the alliance was hostile, while NATO insisted that it "
+                 "sought dialogue.")
+    assert [(q.text, q.speaker.name) for q in coded.quotes] == [
+        ("the alliance was hostile", "Sergei Lavrov"), ("it sought dialogue", "North Atlantic Treaty Organization")]
+    coded = code("Russian Foreign Minister Sergei Lavrov says the alliance is hostile, but insists Moscow is open to "
+                 "talks.")
+    assert [q.text for q in coded.quotes] == ["the alliance is hostile", "Moscow is open to talks"]
+
+
+def test_quotes_any_verb_after_a_quote_is_its_cue(code):
+    coded = code("Lithuanian President Gitanas Nauseda arrived in Warsaw.\n\n“We will not leave our allies alone,” he "
+                 "continued.")
+    quote = only(coded)
+    assert quote.cue.text == "continued" and quote.speaker.name == "Gitanas Nausėda"
+
+
+def test_quotes_an_opening_mark_typed_for_the_closing_one(code):
+    text = "“The alliance has taken many steps against us this year, “military expert Yuri Knutov said."
+    quote = only(code(text))
+    assert quote.text == "The alliance has taken many steps against us this year,"
+    assert text[slice(*quote.speaker_span)] == "military expert Yuri Knutov"
+
+
+def test_quotes_headings_and_asides_to_the_reader_are_not_quotes(code):
+    coded = code("Experts met in Moscow.\n\n“In search of identity”\n\nExperts agree that the alliance has not "
+                 "changed.")
+    assert [q.text for q in coded.quotes] == ["the alliance has not changed"]
+    quote = only(code("Recall that on October 6, NATO demanded that Russia reduce its mission."))
+    assert quote.cue.text == "demanded" and quote.speaker.name == "North Atlantic Treaty Organization"
+
+
+def test_quotes_speaker_of_an_infinitive_is_the_subject_above(code):
+    quote = only(code("NATO Secretary General Jens Stoltenberg held a press conference to warn that the alliance "
+                      "would respond."))
+    assert quote.text == "the alliance would respond" and quote.speaker.name == "Jens Stoltenberg"
+
+
+def test_quotes_the_role_noun_after_a_quote_is_the_person_quoted(code):
+    # Memory alone would take "the diplomat" for the official last mentioned, inside the quote.
+    coded = code("NATO Secretary General Jens Stoltenberg visited Vilnius on Monday.\n\nRussian Foreign Ministry "
+                 "spokeswoman Maria Zakharova also spoke. “Nothing that the secretary general says can be taken "
+                 "seriously,” Zakharova said.\n\nIn addition, as the diplomat emphasized, the alliance had buried "
+                 "the council.")
+    assert [q.speaker.name for q in coded.quotes] == ["Maria Zakharova"] * 3

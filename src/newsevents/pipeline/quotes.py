@@ -231,7 +231,8 @@ class QuoteFinder:
         direct = self._direct()
         indirect = self._indirect()
         # A short quotation inside reported speech ("said the plan would “destroy jobs”") belongs to it.
-        direct = [d for d in direct if not any(_contains(self.text, i, d) and _longer(self.text, i, d) for i in indirect)]
+        direct = [d for d in direct
+                  if not any(_contains(self.text, i, d) and _longer(self.text, i, d) for i in indirect)]
         # One cue, one quote: "..., he told reporters" does not also report "reporters".
         cues = {d.cue.i for d in direct if d.cue is not None}
         found = direct + [i for i in indirect if not any(_overlaps(i, d) for d in direct)

@@ -64,6 +64,7 @@ CONTEXT_WEIGHT = 3.0  # for a country or US state that holds all the document's 
 NEAR_KM, NEAR_BONUS = 100.0, 1.5
 JOINT_NEAR_BONUS = 3.0  # for readings of two names near each other, before either is chosen
 CONTAINED_BONUS = 3.0  # for a town and its county, both named
+PLAUSIBLE_RANGE = 4.0  # log10 points below a name's likeliest reading at which a reading stops being plausible
 EARTH_KM = 6371.0
 LOCAL_KINDS = {"city", "capital", "county"}  # readings with a point that means something for nearness
 MAX_READINGS = 25
@@ -825,7 +826,7 @@ def _resolve(mentions: list[_Mention], doc: Doc, actors: ActorIndex) -> None:
         home_countries = Counter({country: 1.0}) if country else Counter()
         home_states = Counter({state: 1.0}) if state else Counter()
         group.choice = max(group.readings, key=lambda c: _score(group, c, home_countries, home_states, set()) +
-                           JOINT_NEAR_BONUS * (c in near[k]))
+                           JOINT_NEAR_BONUS * near[k].get(c, 0.0))
     for _ in range(2):
         choices = [g.choice for g in groups]
         for k, group in enumerate(groups):
@@ -839,27 +840,33 @@ def _resolve(mentions: list[_Mention], doc: Doc, actors: ActorIndex) -> None:
             m.choice = group.choice
 
 
-def _near_each_other(groups: list[_Name]) -> list[set[_Candidate]]:
-    """Each name's readings that lie near a reading of another name: the places a document names
-    are near one another ("Athens" and "Henderson County": the Texan pair, not Greece and Kentucky)."""
-    owners, lats, lons, readings = [], [], [], []
+def _near_each_other(groups: list[_Name]) -> list[dict[_Candidate, float]]:
+    """Each name's readings that lie near a plausible reading of another name, with how plausible
+    (1 for one as likely as the name's likeliest): the places a report names are near one another
+    ("Athens" and "Henderson County": the Texan pair, not Greece and Kentucky), but a hamlet
+    called Berlin does not draw Paris to Ohio."""
+    owners, lats, lons, priors, readings = [], [], [], [], []
     for k, group in enumerate(groups):
+        best = max(_prior(c) + group.bias[c] for c in group.readings)
         for c in group.readings:
             if c.kind in LOCAL_KINDS and c.lat is not None:
                 owners.append(k)
                 lats.append(c.lat)
                 lons.append(c.lon)
+                priors.append(_prior(c) + group.bias[c] - best)
                 readings.append(c)
-    found: list[set[_Candidate]] = [set() for _ in groups]
+    found: list[dict[_Candidate, float]] = [{} for _ in groups]
     if len(set(owners)) < 2:
         return found
     lat, lon, owner = np.radians(lats), np.radians(lons), np.array(owners)
+    plausible = np.clip(1 + np.array(priors) / PLAUSIBLE_RANGE, 0, 1)
     dlat = lat[:, None] - lat[None, :]
     dlon = (lon[:, None] - lon[None, :]) * np.cos((lat[:, None] + lat[None, :]) / 2)
     square = dlat**2 + dlon**2  # flat Earth is close enough at this scale
     close = (square <= (NEAR_KM / EARTH_KM) ** 2) & (square > 0) & (owner[:, None] != owner[None, :])
-    for i in np.flatnonzero(close.any(axis=1)).tolist():
-        found[owners[i]].add(readings[i])
+    weights = (close * plausible[None, :]).max(axis=1)
+    for i in np.flatnonzero(weights).tolist():
+        found[owners[i]][readings[i]] = float(weights[i])
     return found
 
 

@@ -84,3 +84,23 @@ def test_gazetteer_tables_are_built_once_into_the_cache_and_survive_a_broken_fil
     again = module.Gazetteer(module._tables())
     assert built.entries("Vilnius") == again.entries("Vilnius") == gazetteer().entries("Vilnius")
     assert any(e.candidate.country == "LTU" and e.primary for e in again.entries("Vilnius"))
+
+
+def test_a_town_and_its_county_or_a_neighbour_decide_each_other(code):
+    found = places(code, "Deputies from Madison County arrested a man in Richmond on Tuesday.")
+    assert found["Richmond"].country == "USA" and abs(found["Richmond"].lat - 37.75) < 0.3  # Kentucky's
+    assert abs(found["Madison County"].lat - 37.7) < 0.5
+    found = places(code, "The Athens Police Department and the Henderson County sheriff searched the lake.")
+    assert found["Athens"].country == "USA" and abs(found["Athens"].lon + 95.85) < 0.5  # Texas
+    found = places(code, "The minister flew from Paris to Berlin for the talks.")  # not two Ohio hamlets
+    assert (found["Paris"].country, found["Berlin"].country) == ("FRA", "DEU")
+
+
+def test_datelines_and_legislators_homes_are_places(code):
+    assert "ROCKY HILL" in places(code, "ROCKY HILL \u2014 The town council met on Monday to discuss the budget.")
+    assert places(code, "The bill's sponsor, Sen. Jane Roe, D-Kanawha, spoke first.")["Kanawha"].country == "USA"
+
+
+def test_parts_of_names_and_speakers_are_not_places(code):
+    found = places(code, "Wal-Mart opened a store, and Petrova said the Toyota was parked outside.")
+    assert not {"Mart", "Petrova", "Toyota"} & set(found)

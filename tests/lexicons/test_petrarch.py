@@ -69,6 +69,17 @@ SAY {SAYS SAID SAYING}
 - * SKEPTICISM          [012]
 
 ~ a (a b CONDEMN) SAY = a b 111
+
+--- MARK [051] ---
+MARK
+- * ANNIVERSARY (IN ^) (WITH +)  [017]
+
+--- VOW [170] ---
+VOW
+- * WAR  [190]
+
+--- WELCOME [050] ---
+WELCOME
 """
 
 ACTORS = """\
@@ -90,6 +101,11 @@ CHICOLINI [---]
 PINKY
 \t[FRE 33013-331231]
 NOBODY_IN_PARTICULAR
+ZEMBLA [ZEM]
+RURITANIA [RUR]
+OZ [OZZ]
+THE_FU [FREEDU]
++F.U.
 """
 
 AGENTS = """\
@@ -243,7 +259,7 @@ def test_petrarch_actors_synonyms_and_codes(tmp_path):
     assert actors.phrases["trentino"][0].kind == "organization"
     assert "chicolini" not in actors.phrases  # a null code codes nothing
     assert "nobody in particular" not in actors.phrases
-    assert counts["actor records"] == 5
+    assert counts["actor records"] == 9
     assert any(":17:" in m and "33013" in m for m in messages)  # a malformed date, with its line
     assert any("without any code" in m for m in messages)
 
@@ -279,9 +295,14 @@ def test_petrarch_agents(tmp_path):
 def test_petrarch_discards(tmp_path):
     counts: Counter = Counter()
     path = write(tmp_path, discards=DISCARDS)["discards"]
-    with pytest.warns(LexiconWarning, match="several words"):
-        words = read_discards(path, counts)
-    assert words == {"baseball", "croquet"}
+    assert read_discards(path, counts) == {"baseball", "world series", "croquet"}
+
+
+def test_petrarch_actors_in_capitals_are_no_acronyms_unless_short_or_dotted(tmp_path):
+    _, actors, _, _ = load(write(tmp_path, actors=ACTORS, agents=AGENTS))
+    assert not actors.phrases["zembla"][0].acronym  # the whole file is in capitals: that says nothing
+    assert actors.phrases["oz"][0].acronym and actors.phrases["f.u."][0].acronym
+    assert not actors.phrases["police"][0].plural and actors.phrases["troop"][0].plural  # {}: no plural
 
 
 @pytest.fixture(scope="module")
@@ -313,6 +334,61 @@ def test_petrarch_date_ranged_actors_code_by_the_report_date(petrarch_coder):
 
 def test_petrarch_discards_stop_the_sentence(petrarch_coder):
     assert not coded(petrarch_coder, "Freedonia condemned Sylvania at the baseball game.")
+    assert not coded(petrarch_coder, "Freedonia condemned Sylvania before the World Series.")  # a phrase
+    # Their discard list replaces our sport words: football is not on it.
+    assert ("FRE", "111", "SYL") in coded(petrarch_coder, "Freedonia condemned Sylvania after the football match.")
+
+
+def test_petrarch_names_in_capitals_match_capitalised_words(petrarch_coder):
+    assert ("ZEM", "111", "SYL") in coded(petrarch_coder, "Zembla condemned Sylvania.")
+    assert not coded(petrarch_coder, "Oz condemned Sylvania.")  # a short word stays an acronym
+    assert ("FREEDU", "111", "SYL") in coded(petrarch_coder, "The F.U. team condemned Sylvania.")
+
+
+def test_petrarch_markers_choose_the_target_phrase_and_reverse_codes_pair_events(petrarch_coder):
+    # (IN ^) (WITH +): the phrase marked '+' holds the target, the one marked '^' does not.
+    assert coded(petrarch_coder, "Freedonia marked the anniversary in Zembla with Sylvania.") == {("FRE", "017", "SYL")}
+    # [042:043]: the host receives the visit; PETRARCH's targets come from any phrase of the verb ("for").
+    assert coded(petrarch_coder, "Freedonia left for Sylvania on Monday.") == {("FRE", "042", "SYL"),
+                                                                              ("SYL", "043", "FRE")}
+
+
+def test_petrarch_object_phrases_read_back_from_their_head(petrarch_coder):
+    assert ("FRE", "1121", "SYL") in coded(petrarch_coder, "Freedonia condemned the cultural policy of Sylvania.")
+    secret = coded(petrarch_coder, "Freedonia condemned the cultural secret policy of Sylvania.")
+    assert secret == {("FRE", "111", "SYL")}  # {CULTURAL POLICY}: the word before the head must fit
+    # (FOR AGGRESSION): the word may modify the preposition's object.
+    assert ("FRE", "1122", "SYL") in coded(petrarch_coder, "Freedonia condemned Sylvania for aggression plans.")
+    # * WAR: the object of the clause the verb governs; that clause is no event of its own.
+    assert coded(petrarch_coder, "Freedonia vowed to wage war on Sylvania.") == {("FRE", "190", "SYL")}
+
+
+def test_petrarch_coder_sources_and_targets(petrarch_coder):
+    assert ("FRE", "111", "SYL") in coded(petrarch_coder, "Freedonia is about to condemn Sylvania.")
+    assert ("FRE", "111", "SYL") in coded(petrarch_coder, "Freedonia said it condemned Sylvania.")
+    assert ("FRE", "111", "SYL") in coded(petrarch_coder, "Freedonia condemned an attack by Sylvania.")
+    assert coded(petrarch_coder, "Freedonia welcomed the talks between Sylvania and Zembla.") == {
+        ("FRE", "050", "SYL"), ("FRE", "050", "ZEM")}
+    assert coded(petrarch_coder, "Freedonia, Zembla and Ruritania condemned Sylvania.") == {
+        ("FRE", "111", "SYL"), ("ZEM", "111", "SYL"), ("RUR", "111", "SYL")}
+    # Several sources act towards each other in cooperation only.
+    assert not coded(petrarch_coder, "Freedonia and Sylvania condemned the plan.")
+    assert coded(petrarch_coder, "Freedonia and Sylvania donated money.") == {("FRE", "057", "SYL"),
+                                                                             ("SYL", "057", "FRE")}
+
+
+def test_petrarch_conventions_named_actors_and_no_statement_events(petrarch_coder):
+    assert not coded(petrarch_coder, "Sylvania condemned their plan.")  # pronouns stand for no one
+    assert coded(petrarch_coder, "Sylvania said that Freedonia condemned Zembla.") == {("FRE", "111", "ZEM")}
+
+
+def test_petrarch_agents_combine_with_their_country(petrarch_coder):
+    assert ("SYLMIL", "111", "FRE") in coded(petrarch_coder, "Sylvania's troops condemned Freedonia.")
+    assert ("SYLMIL", "111", "FRE") in coded(petrarch_coder, "Troops from Sylvania condemned Freedonia.")
+    assert ("NGOFRE", "111", "SYL") in coded(petrarch_coder, "The Freedonia relief agency condemned Sylvania.")
+    assert coded(petrarch_coder, "Freedonian troops and police condemned Sylvania.") == {
+        ("FREMIL", "111", "SYL"), ("FRECOP", "111", "SYL")}
+    assert ("SYLCOP", "111", "FRE") not in coded(petrarch_coder, "Sylvania's polices condemned Freedonia.")
 
 
 def test_petrarch_replace_builtin_false_keeps_our_lexicon_and_theirs_wins(tmp_path):

@@ -89,3 +89,12 @@ def test_actors_spans_point_into_the_text(code):
     text = "Lithuanian President Gitanas Nauseda met NATO officials."
     for actor in code(text).actors:
         assert text[slice(*actor.span)] == actor.text
+
+
+def test_actors_roles_take_the_country_of_a_possessive_a_phrase_or_a_conjoined_role(code):
+    assert actor_at(code("Russia's foreign minister criticised Lithuania."), "foreign minister").code == "RUSGOV"
+    assert actor_at(code("Police in Kenya arrested British tourists."), "Police in Kenya").code == "KENCOP"
+    assert actor_at(code("Soldiers from Poland arrived."), "Soldiers from Poland").code == "POLMIL"
+    assert actor_at(code("Russian troops and police attacked villages."), "police").code == "RUSCOP"
+    # A name before the role wins over one in a phrase after it.
+    assert actor_at(code("NATO troops in Estonia held exercises."), "NATO troops in Estonia").code == "IGOWSTNATMIL"

@@ -105,3 +105,14 @@ def test_events_quote_voicing_criticism(code):
                  "Sergei Lavrov said of the NATO exercises.", "2021-11-29")
     assert any(e.rule == "quote:negative-tone" and e.source.code == "RUSGOV" for e in coded.events) or \
         ("RUSGOV", "11", "IGOWSTNAT") in roots(coded)
+
+
+def test_events_targets_in_phrases_of_the_object(code):
+    assert triples(code("Estonia condemned the attack by Russia.")) == {("EST", "111", "RUS")}
+    assert triples(code("Estonia welcomed the talks between Russia and Ukraine.")) >= {("EST", "051", "RUS"),
+                                                                                    ("EST", "051", "UKR")}
+    assert ("LTU", "161", "RUSGOV") in triples(code("Lithuania is about to expel Russian diplomats."))
+
+
+def test_events_several_sources_without_a_counterpart_cooperate_only(code):
+    assert not triples(code("Russia and China condemned the sanctions."))

@@ -59,6 +59,7 @@ class Entry:
     holders: tuple[Holder, ...] = ()
     prefix: bool = False  # an agent code written before the actor's ("NGO" + "ARN"), as PETRARCH's NGO~
     acronym: bool = False  # written in capitals in the lexicon ("US", "UN"): must be so in the text too
+    plural: bool = True  # an agent found in the plural by its lemma ("diplomats"); a dictionary may say it has none
 
     @property
     def proper(self) -> bool:
@@ -102,9 +103,12 @@ class ActorLexicon:
         """Index the phrases by their token sequence under the given tokenizer."""
         index: dict[tuple[str, ...], list[Entry]] = {}
         for phrase, entries in self.phrases.items():
-            tokens = tuple(tokenize(phrase))
-            if tokens:
-                index.setdefault(tokens, []).extend(entries)
+            # Abbreviations split by case ("k.u." but "K.U."): those with dots are indexed as capitals too.
+            variants = {tuple(tokenize(phrase))} | ({tuple(fold(t) for t in tokenize(phrase.upper()))} if "." in phrase
+                                                     else set())
+            for tokens in variants:
+                if tokens:
+                    index.setdefault(tokens, []).extend(entries)
         prefixes = {key[:n] for key in index for n in range(len(key))}
         return PhraseIndex(index, frozenset(prefixes))
 

@@ -107,7 +107,8 @@ def build_lexicon(files: dict[str, dict[str, list[Path]]], replace: bool, source
     """The built-in lexicon with the user's files on top (their entries win: ours before PETRARCH's before
     the [newsevents] table's), or the user's files alone when ``replace``. ``files`` maps a table
     ("petrarch", "newsevents") to its keys' files; ``sources`` are further files the version depends on.
-    The CAMEO codebook and the cue words are always ours; one-word discards join the cue words."""
+    The CAMEO codebook and the cue words are always ours; one-word discards join our sport words, or replace
+    them when the user's files replace our lexicon."""
     builtin = load_lexicon()
     petrarch = files.get("petrarch", {})
 
@@ -128,7 +129,9 @@ def build_lexicon(files: dict[str, dict[str, list[Path]]], replace: bool, source
         actors, events = builtin.actors, builtin.events
         actors.merge(user.actors, replace=True)
         events.merge(user.events, replace=True)
-    cues = dataclasses.replace(builtin.cues, sport_words=builtin.cues.sport_words | user.discard_words)
+    # A discard list of the user's replaces our sport words when their files replace our lexicon.
+    discards = user.discard_words if replace and one("discards") else builtin.cues.sport_words | user.discard_words
+    cues = dataclasses.replace(builtin.cues, sport_words=discards)
     used = [*sources, *(p for table in files.values() for paths in table.values() for p in paths)]
     if not replace:
         used += [p for p in DATA_DIR.rglob("*") if p.suffix in {".csv", ".yaml", ".toml"}]

@@ -725,7 +725,8 @@ def read_agents(path: Path, lexicon: ActorLexicon, counts: Counter[str]) -> int:
         no_plural = plurals_text is not None and not plurals_text.group(1).strip()
         for text_form in singular + plurals:
             kind = types.get(text_form, "group" if text_form in plurals or no_plural else "person")
-            lexicon.add(text_form, Entry(kind="agent", code=agent, name=singular[0], agent_type=kind, prefix=prefix))
+            lexicon.add(text_form, Entry(kind="agent", code=agent, name=singular[0], agent_type=kind, prefix=prefix,
+                                         plural=not no_plural))
             loaded += 1
         local["agent prefixes (CODE~) written after the actor code by the coder"] += prefix
     _summarise(path, local, counts)
@@ -735,19 +736,12 @@ def read_agents(path: Path, lexicon: ActorLexicon, counts: Counter[str]) -> int:
 
 # -- discards ------------------------------------------------------------------------------------------
 def read_discards(path: Path, counts: Counter[str]) -> set[str]:
-    """The one-word discards, which the coder applies to sentences (a story discard to its sentence);
-    phrases of several words are counted and reported, not applied."""
+    """The discard words and phrases (folded, words joined by spaces), which the coder applies to sentences
+    (a story discard to its sentence)."""
     words: set[str] = set()
-    phrases: list[int] = []
-    for number, raw in dictionary_lines(path):
-        text = raw.strip().lstrip("+").strip()
-        parts = _split_words(text)
-        if len(parts) == 1:
-            words.add(fold(parts[0]))
-        elif parts:
-            phrases.append(number)
+    for _, raw in dictionary_lines(path):
+        parts = _split_words(raw.strip().lstrip("+").strip())
+        if parts:
+            words.add(" ".join(fold(p) for p in parts))
     counts["discard words"] += len(words)
-    if phrases:
-        skip(path, phrases[0], f"{len(phrases)} discard phrase(s) of several words not applied (first here): "
-                               "the coder discards sentences by single words")
     return words

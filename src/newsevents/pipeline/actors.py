@@ -122,7 +122,7 @@ def match_phrases(doc: Doc, index: PhraseIndex) -> list[_Match]:
             if not entries and toks[i + n - 1].tag_ in PLURAL_TAGS:
                 # A role noun in the plural ("diplomats") is found by its lemma.
                 lemma_key = (*key[:-1], fold(toks[i + n - 1].lemma_))
-                entries = [e for e in index.by_tokens.get(lemma_key, []) if e.kind == "agent"]
+                entries = [e for e in index.by_tokens.get(lemma_key, []) if e.kind == "agent" and e.plural]
             if entries:
                 found = _Match(i, i + n, entries)
             n += 1
@@ -267,7 +267,7 @@ class ActorResolver:
         determiner = any(c.lower_ in DEFINITE for c in head.children if c.dep_ == "det")
         agents = [e for _, e in by_kind.get("agent", [])]
         roles = tuple(e.name for e in agents if e.name)
-        country = self._country_of(by_kind, head) or self._possessor(head) or self._shared_country(head)
+        country = self._country_of(by_kind, head) or self._shared_country(head)
         # Named people: known office holders first, then people introduced with a role.
         if "person" in by_kind:
             m, entry = by_kind["person"][0]
@@ -342,11 +342,14 @@ class ActorResolver:
         return None
 
     def _country_of(self, by_kind: dict[str, list[tuple[_Match, Entry]]], head: Token) -> str | None:
-        """The country or organisation a role belongs to: "Russian", "NATO", "of Russia", "in Russia";
+        """The country or organisation a role belongs to: "Russian", "NATO", "Russia's", "of Russia", "in Russia";
         a name before the role wins over one in a phrase after it ("NATO troops in Estonia")."""
         kinds = ("adjective", "country", "people", "seat", "organization")
         named = [(m.start > head.i, kinds.index(kind), m.start, e.code) for kind in kinds
                  for m, e in by_kind.get(kind, [])]
+        possessor = self._possessor(head)  # "Gondor's minister Calimehtar": the owner before the name after
+        if possessor and (not named or min(named)[0]):
+            return possessor
         if named:
             return min(named)[3]
         if "paraphrase" in by_kind:

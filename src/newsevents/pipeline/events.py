@@ -52,6 +52,37 @@ def _partitive(noun: Token) -> list[Token]:
     return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
+def _phrase_fits(head: Token, slots: tuple[frozenset[str], ...]) -> bool:
+    """Do the words before a noun spell the rest of its phrase, read back from the noun: the nearest
+    word right before it, the others in order with other words between ("improved global economic
+    relations" fits "improved economic relations"; "economic secret memos" does not fit "economic memos")."""
+    words = list(head.doc[head.left_edge.i : head.i])
+    k = len(words) - 1
+    for n, slot in enumerate(reversed(slots)):
+        while k >= 0 and n > 0 and not _says(words[k], slot):
+            k -= 1
+        if k < 0 or not _says(words[k], slot):
+            return False
+        k -= 1
+    return True
+
+
+def _objects(verb: Token) -> list[Token]:
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+    objects += [g for o in objects for g in o.conjuncts]
+    return objects + [g for o in objects for g in _partitive(o)]  # "expel a number of diplomats"
+
+
+def _named_objects(verb: Token, pattern: Pattern) -> list[Token]:
+    """The objects a pattern names: the verb's own, else those of the clause it governs ("vowed to wage war")."""
+    for clause in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        named = [o for o in _objects(clause) if _says(o, pattern.objects)
+                 and (not pattern.object_words or _phrase_fits(o, pattern.object_words))]
+        if named:
+            return named
+    return []
+
+
 @dataclass(frozen=True)
 class _Role:
     mention: Mention
@@ -92,6 +123,7 @@ class EventCoder:
         self.times = times
         self.places = places
         self.quote_spans = quote_spans
+        self.discard_phrases = [w for w in self.cues.sport_words if " " in w]
 
     # -- triggers ------------------------------------------------------------------------------
     def best_pattern(self, token: Token) -> Pattern | None:
@@ -122,24 +154,19 @@ class EventCoder:
             return False
         if pattern.forms and token.lower_ not in pattern.forms:
             return False
-        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
-        objects += [g for o in objects for g in o.conjuncts]
-        objects += [g for o in objects for g in _partitive(o)]  # "expel a number of diplomats"
-        if pattern.objects:
-            objects = [o for o in objects if _says(o, pattern.objects)]
-            if pattern.object_words:
-                objects = [o for o in objects if all(any(_says(w, slot) for w in o.subtree if w is not o)
-                                                     for slot in pattern.object_words)]
-            if not objects:
-                return False
+        objects = _named_objects(token, pattern) if pattern.objects else _objects(token)
+        if pattern.objects and not objects:
+            return False
         if pattern.preps:
             # The phrase may hang on the verb or on its object ("cut ties with Gondor").
             heads = [token, *objects] if pattern.objects or pattern.prep_objects else [token]
             preps = [c for h in heads for c in h.children
                      if c.dep_ in {"prep", "prt", "agent", "dative"} and c.lower_ in pattern.preps]
             if pattern.prep_objects:
-                preps = [p for p in preps if any(_says(g, pattern.prep_objects) for g in p.children
-                                                 if g.dep_ in {"pobj", "pcomp"})]
+                # The word heads the preposition's object or modifies it ("(ON TRADE)": "on trade issues").
+                preps = [p for p in preps if any(_says(w, pattern.prep_objects) for g in p.children
+                                                 if g.dep_ in {"pobj", "pcomp"}
+                                                 for w in g.doc[g.left_edge.i : g.i + 1])]
             if not preps:
                 return False
         if pattern.xcomps:
@@ -193,7 +220,8 @@ class EventCoder:
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                 return self._roles(self._with_conjuncts(pobj), direct)
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
-            roles = self._roles(self._with_conjuncts(subjects[0]), direct) if subjects else []
+            # Each subject with its conjuncts: a list may be parsed as two subjects ("Lions, tigers, and Gondor").
+            roles = self._roles([t for s in subjects for t in self._with_conjuncts(s)], direct)
             if roles or (subjects and not (subjects[0].pos_ == "PRON" and node.dep_ == "ccomp")):
                 return roles
             if subjects:
@@ -242,7 +270,7 @@ class EventCoder:
 
         objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj", "nsubjpass"}]
         # The pattern's phrase may hang on the verb or on the object it names ("condemned an attack by X").
-        named = [o for o in objects if pattern.objects and o.lemma_.lower() in pattern.objects]
+        named = _named_objects(trigger, pattern) if pattern.objects else []
         # Each phrase is a slot of its own, searched down its "of" chain ("on a resolution against X").
         slots: list[list[Token]] = [self._search_of([p], side) for p in
                                     pobjs(pattern.preps, children + [c for o in named for c in o.children])]
@@ -514,7 +542,7 @@ class EventCoder:
             found: list[Event] = []
             statements: dict[int, Event] = {}
             coded: dict[int, set[tuple[str | None, str | None]]] = {}  # trigger token -> dyads it coded
-            if any(t.lemma_.lower() in self.cues.sport_words for t in sent):
+            if self._discarded(sent):
                 continue  # a medal "captured", a cup "taken part in": sport, not politics
             triggers = [(t, p) for t in tokens(self.doc)[sent.start : sent.end]
                         if (p := self.best_pattern(t)) is not None]
@@ -523,6 +551,9 @@ class EventCoder:
             # A clause a pattern required ("proposed >hold") is part of that event, not one of its own.
             consumed = {c.i for t, p in triggers if p.xcomps for c in t.children
                         if c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in p.xcomps}
+            # So is a clause whose object the pattern named ("vowed to wage war").
+            consumed |= {o.head.i for t, p in triggers if p.objects for o in _named_objects(t, p)
+                         if o.head.dep_ == "xcomp" and o.head.head.i == t.i}
             for token, pattern in sorted(triggers, key=lambda tp: tp[1].noun):
                 if token.i in consumed:
                     continue
@@ -539,6 +570,13 @@ class EventCoder:
             found += statements.values()
             events += sorted(found, key=lambda e: e.trigger.span)[:MAX_EVENTS_PER_SENTENCE]
         return events
+
+    def _discarded(self, sent: Span) -> bool:
+        """Does the sentence hold a sport word, or a discard phrase of several words?"""
+        if any(t.lemma_.lower() in self.cues.sport_words or t.lower_ in self.cues.sport_words for t in sent):
+            return True
+        text = f" {' '.join(t.lower_ for t in sent)} "
+        return any(f" {phrase} " in text for phrase in self.discard_phrases)
 
     def _events_for(self, token: Token, pattern: Pattern, number: int, sent: Span) -> Iterator[Event]:
         if int(pattern.code[:2]) >= 17 and any(c.dep_ == "dobj" and c.lemma_.lower() in self.cues.abstract_objects

@@ -241,7 +241,8 @@ class QuoteFinder:
         found.sort(key=lambda f: (f.start, -f.end))
         kept: list[_Found] = []
         for f in found:
-            if kept and f.start < kept[-1].end and (f.end <= kept[-1].end or not f.direct):
+            # Between the parts of a split quote ("...,” she said, adding that ...”) is room for another.
+            if kept and any(s <= f.start < e for s, e in kept[-1].parts) and (f.end <= kept[-1].end or not f.direct):
                 continue
             kept.append(f)
         return [quote for f in kept for quote in self._quotes(f)]
@@ -765,7 +766,8 @@ def _contains(text: str, outer: _Found, inner: _Found) -> bool:
 
 
 def _overlaps(a: _Found, b: _Found) -> bool:
-    return a.start < b.end and b.start < a.end
+    """Do the quotes share text (not just the stretch between a split quote's parts)?"""
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a.parts for s2, e2 in b.parts)
 
 
 def _longer(text: str, outer: _Found, inner: _Found) -> bool:

@@ -666,13 +666,16 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     if tagged and _inside_longer_entity(span):
         tagged = False  # a part of the parser's place is no place by that alone ("Park", "South" in "South Ossetia")
     m.tagged = tagged
-    if tagged:
-        return True
     if _county_list(doc, m.end) and any(e.candidate.kind == "county" for e in m.entries) or \
             _dateline(doc, m) or _party_home(doc, m.start, gaz) or _before_state(doc, m.end, gaz):
         return True  # "Hall and Barrow counties", "BANTAM \u2014 A mason", "Sen. Jane Roe, D-Kanawha", "Paris, Ill."
-    if _compound_part(doc, m.start, gaz) or span.root.dep_ == "nsubj" and span.root.head.lemma_ in gaz.person_verbs:
-        return False  # "Wal-Mart", "Petrova said"
+    if span.root.dep_ == "nsubj" and span.root.head.lemma_ in gaz.person_verbs and \
+            all(e.candidate.kind == "city" for e in m.entries):
+        return False  # "Petrova said": a person, whatever the parser says, or at most a town's council
+    if tagged:
+        return True
+    if _compound_part(doc, m.start, gaz):
+        return False  # "Wal-Mart"
     primary = [e.candidate for e in m.entries if e.primary]
     if not primary or m.end < len(doc) and doc[m.end].lower_ in STREET_WORDS:
         return False  # "Dublin Road"

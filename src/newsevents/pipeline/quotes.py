@@ -647,6 +647,9 @@ class QuoteFinder:
         if subject is not None and subject.i < verb.i and "\n" in self.text[subject.idx : verb.idx]:
             # "5:45 p.m.\n\nSmith says": a subject in the paragraph before is a misparse
             subject = self._stranded_subject(verb) or subject
+        if subject is not None and self._quoted(subject) and not self._quoted(verb):
+            # "“... Senator Doe,” Smith said": a subject inside the quote is a misparse
+            subject = self._name_after(verb) or self._name_before(verb) or subject
         if subject is not None:
             return subject
         if depth == 0 or verb.head.i == verb.i:
@@ -670,6 +673,15 @@ class QuoteFinder:
         if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl", "acomp"}:
             return self._speaker(head, depth - 1)
         return None
+
+    def _name_after(self, verb: Token) -> Token | None:
+        """The head of a noun phrase right after ``verb``: "..., said a person close to the family"."""
+        if verb.i + 1 >= len(self.doc) or self._quoted(self.doc[verb.i + 1]):
+            return None
+        token = self.doc[verb.i + 1]
+        while token.head.i > token.i and token.head.pos_ in NAMES:
+            token = token.head
+        return token if token.pos_ in NAMES | {"PRON"} else None
 
     def _name_before(self, verb: Token) -> Token | None:
         """The last word of a name right before ``verb``, after a quote: "...,” Chief Jane Doe said"."""

@@ -73,6 +73,11 @@ SAY {SAYS SAID SAYING}
 --- MARK [051] ---
 MARK
 - * ANNIVERSARY (IN ^) (WITH +)  [017]
+- * FESTIVAL (IN ^)  [017]
+
+--- YIELD [013] ---
+YIELD
+- (TO) *  [073]
 
 --- VOW [170] ---
 VOW
@@ -348,6 +353,9 @@ def test_petrarch_names_in_capitals_match_capitalised_words(petrarch_coder):
 def test_petrarch_markers_choose_the_target_phrase_and_reverse_codes_pair_events(petrarch_coder):
     # (IN ^) (WITH +): the phrase marked '+' holds the target, the one marked '^' does not.
     assert coded(petrarch_coder, "Freedonia marked the anniversary in Zembla with Sylvania.") == {("FRE", "017", "SYL")}
+    assert coded(petrarch_coder, "Freedonia marked the festival in Zembla with Sylvania.") == {("FRE", "017", "SYL")}
+    # "(TO) *" is a phrase before the verb, not the verb's own infinitive "to".
+    assert coded(petrarch_coder, "Freedonia decided to yield to Sylvania.") == {("FRE", "013", "SYL")}
     # [042:043]: the host receives the visit; PETRARCH's targets come from any phrase of the verb ("for").
     assert coded(petrarch_coder, "Freedonia left for Sylvania on Monday.") == {("FRE", "042", "SYL"),
                                                                               ("SYL", "043", "FRE")}
@@ -379,6 +387,11 @@ def test_petrarch_coder_sources_and_targets(petrarch_coder):
 
 def test_petrarch_conventions_named_actors_and_no_statement_events(petrarch_coder):
     assert not coded(petrarch_coder, "Sylvania condemned their plan.")  # pronouns stand for no one
+    negated = petrarch_coder.code_document(document_from_text("Freedonia did not even ever condemn Sylvania."))
+    assert negated.events and all(e.negated for e in negated.events)  # "not" parsed under an adverb
+    # "hopes that X ...": the subject of the content clause is the target, not a name deeper in it.
+    assert coded(petrarch_coder, "Freedonia welcomed hopes that Sylvania would be drawn into talks by Zembla.") == {
+        ("FRE", "050", "SYL")}
     assert coded(petrarch_coder, "Sylvania said that Freedonia condemned Zembla.") == {("FRE", "111", "ZEM")}
 
 

@@ -64,6 +64,7 @@ class Pattern:
     after: Words = ()  # words after the trigger in its clause, beyond the object and @prep phrase
     compound: bool = False  # the source must be several actors, who act towards each other
     reverse_code: str | None = None  # a paired event from the target to the source ("left for": 042 / 043)
+    skipped: frozenset[str] = frozenset()  # prepositions whose phrase holds no target ("(AT ^)")
 
     @property
     def specificity(self) -> int:

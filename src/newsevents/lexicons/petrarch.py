@@ -409,12 +409,14 @@ def _translate(pattern: _PatternLine, synsets: Synsets) -> list[Pattern]:
     obj = list(nps.pop(0).words) if nps else []
     after += [w for e in nps for w in e.words]
     prep, prep_words = None, []
-    if pps:
-        # The phrase marked as the target's ("(AT ^) (WITH +)") is the pattern's preposition; others follow.
-        primary = next((e for e in pps if "+" in e.words), pps[0])
+    # The phrase marked as the target's ("(AT ^) (WITH +)") is the pattern's preposition, else the first one
+    # not marked as skipped; the others must follow the verb, and the skipped ones hold no target.
+    skipped = frozenset(fold(p) for e in pps if "^" in e.words and "+" not in e.words for p in e.words[0].split("/"))
+    primary = next((e for e in pps if "+" in e.words), next((e for e in pps if "^" not in e.words), None))
+    if primary is not None:
         prep, *prep_words = (w for w in primary.words if w not in MARKERS)
         prep = fold(prep)  # "(BY/WITH &WEAPON)": either preposition
-        after += [w for e in pps if e is not primary for w in e.words if w not in MARKERS]
+    after += [w for e in pps if e is not primary for w in e.words if w not in MARKERS]
     if particle and prep:
         after.append(particle)
         particle = None
@@ -428,7 +430,7 @@ def _translate(pattern: _PatternLine, synsets: Synsets) -> list[Pattern]:
             preps=frozenset(p for p in (*(prep or "").split("/"), particle) if p),
             prep_objects=prep_phrase[-1] if prep_phrase else frozenset(),
             before=before_words, after=(*prep_phrase[:-1], *after_words), compound=compound,
-            reverse_code=pattern.reverse, rule=f"{pattern.line}:{pattern.text}")
+            reverse_code=pattern.reverse, skipped=skipped, rule=f"{pattern.line}:{pattern.text}")
         results.append(base)
         if prep == "to" and len(prep_phrase) == 1 and not xcomps:
             # "(TO LEAVE)" may be a clause ("allowed them to leave") as well as a phrase ("(TO PEACE)").

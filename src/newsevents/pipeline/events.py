@@ -175,7 +175,9 @@ class EventCoder:
                 return False
         for words, side in ((pattern.before, -1), (pattern.after, 1)):
             if words:
-                near = [t for t in token.subtree if (t.i - token.i) * side > 0]
+                # The verb's own infinitive "to" is no preposition: "(TO) *" is a phrase before the verb.
+                near = [t for t in token.subtree if (t.i - token.i) * side > 0
+                        and not (t.tag_ == "TO" and t.head.i == token.i)]
                 if not all(any(_says(t, slot) for t in near) for slot in words):
                     return False
         if pattern.compound:
@@ -266,7 +268,7 @@ class EventCoder:
 
         def pobjs(prep_words: set[str] | frozenset[str], heads: list[Token] = children) -> list[Token]:
             return [g for c in heads if c.dep_ in {"prep", "prt", "dative", "agent"} and c.lower_ in prep_words
-                    for g in c.children if g.dep_ == "pobj"]
+                    and c.lower_ not in pattern.skipped for g in c.children if g.dep_ == "pobj"]
 
         objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj", "nsubjpass"}]
         # The pattern's phrase may hang on the verb or on the object it names ("condemned an attack by X").
@@ -336,11 +338,16 @@ class EventCoder:
 
     @staticmethod
     def _attached(noun: Token) -> list[Token]:
-        """The nouns of a noun's own phrases: "sanctions on Iran", "memos sent by Bree"."""
-        return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
-                for g in c.children if g.dep_ == "pobj"] + \
-               [g for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
-                for g in a.children if g.dep_ == "pobj"]
+        """The nouns of a noun's own phrases and clauses: "sanctions on Iran", "hopes that Iran would ...",
+        "memos sent by Iran"."""
+        found = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                 for g in c.children if g.dep_ == "pobj"]
+        for clause in (c for c in noun.children if c.dep_ == "acl"):
+            if any(g.dep_ == "mark" for g in clause.children):  # a content clause: its subject
+                found += [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
+            else:  # a participle: its agent
+                found += [g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        return found
 
     def noun_sources(self, noun: Token) -> list[_Role]:
         for child in noun.children:
@@ -412,6 +419,8 @@ class EventCoder:
             if any(c.dep_ == "neg" or (c.dep_ == "dobj" and any(g.lower_ == "no" and g.dep_ == "det"
                                                                  for g in c.children)) for c in node.children):
                 return True
+            if any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in node.children):
+                return True  # "did not even ever clash": the negation parsed under an adverb
             if node is not token and node.lemma_.lower() in self.cues.negating_verbs:
                 return True
             climbs = node.dep_ == "xcomp" or (node.dep_ == "conj" and node.head.dep_ == "xcomp")

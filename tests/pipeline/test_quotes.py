@@ -298,3 +298,19 @@ def test_quotes_the_role_noun_after_a_quote_is_the_person_quoted(code):
                  "seriously,” Zakharova said.\n\nIn addition, as the diplomat emphasized, the alliance had buried "
                  "the council.")
     assert [q.speaker.name for q in coded.quotes] == ["Maria Zakharova"] * 3
+
+
+def test_quotes_as_someone_put_it(code):
+    quote = only(code("As NATO Secretary General Jens Stoltenberg put it, the alliance does not seek confrontation."))
+    assert quote.text == "the alliance does not seek confrontation" and quote.speaker.name == "Jens Stoltenberg"
+
+
+@pytest.mark.parametrize(("opening", "cue"), [
+    ("Russian Foreign Minister Sergei Lavrov went on, ", "went"),
+    ("According to Russian Foreign Minister Sergei Lavrov, ", "According to"),
+])
+def test_quotes_after_a_clause_that_names_the_speaker(code, opening, cue):
+    coded = code("Lithuanian President Gitanas Nauseda spoke first. " + opening
+                 + "“The council is dead and nobody will revive it.”")
+    quote = only(coded)
+    assert quote.direct and quote.cue.text == cue and quote.speaker.name == "Sergei Lavrov"

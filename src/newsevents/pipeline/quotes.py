@@ -327,6 +327,8 @@ class QuoteFinder:
                 quote.speaker_span = name
                 quote.speaker = token_at(self.doc, name[1] - 1)
                 return
+            if self._source_before(quote):
+                return
             cue = self._cue_before(quote)
         if cue is not None:
             quote.cue = cue
@@ -414,11 +416,31 @@ class QuoteFinder:
         cues = [t for t in tokens_in(self.doc, sent.start_char, colon.idx) if self._is_cue(t) and not self._quoted(t)]
         if cues:
             return cues[-1]
-        # "Limbaugh continued:", "Sanders made the following comment:": whoever the sentence is about speaks.
+        # "Limbaugh continued:", "Sanders made the following comment:", "She went on, “...": whoever the
+        # sentence is about speaks.
         root = sent.root
-        if before.endswith(":") and root.idx < colon.idx and any(c.dep_ in SUBJECTS for c in root.children):
+        if (before.endswith(":") or colon.i - 2 <= root.i) and root.idx < colon.idx \
+                and any(c.dep_ in SUBJECTS for c in root.children):
             return root
         return None
+
+    def _source_before(self, quote: _Found) -> bool:
+        """"According to X, “...”": the source phrase of the clause the quote completes."""
+        before = self.text[: quote.start].rstrip(" \t\n\"'\u201c\u00ab\u201e\u2018")
+        comma = token_at(self.doc, len(before) - 1) if before.endswith(",") else None
+        if comma is None:
+            return False
+        sent = sentences(self.doc)[sentence_number(comma)]
+        for token in tokens_in(self.doc, sent.start_char, comma.idx):
+            words = next((p for p in self.phrases if token.lower_ == p[0] and self._spells(token, p)), None)
+            last = self.doc[token.i + len(words) - 1] if words else None
+            source = next((c for c in last.children if c.dep_ == "pobj"), None) if last is not None else None
+            if source is not None:
+                quote.cue_span = (token.idx, last.idx + len(last.text))
+                quote.speaker = source
+                quote.bound = True
+                return True
+        return False
 
     def _continues(self, previous: _Found, quote: _Found) -> bool:
         """Is ``quote`` the rest of ``previous``? "...," he said, "..." in one paragraph, or a paragraph of
@@ -446,7 +468,9 @@ class QuoteFinder:
         return found
 
     def _is_cue(self, token: Token) -> bool:
-        return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.verbs
+        if token.pos_ not in {"VERB", "AUX"}:
+            return False
+        return token.lemma_.lower() in self.verbs or _as_put_it(token)
 
     def _is_cue_noun(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
@@ -492,7 +516,8 @@ class QuoteFinder:
         if verb.tag_ in {"VB", "VBP"} and verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in children) \
                 and all(t.is_space or t.is_punct for t in self.doc[verb.sent.start : verb.i]):
             return None  # "Recall that ...", "Note that ...": the writer addresses the reader
-        after = [c for c in children if c.i > verb.i and c.dep_ in COMPLEMENTS and self._is_content(c, verb)]
+        after = [c for c in children if c.i > verb.i and c.dep_ in COMPLEMENTS and self._is_content(c, verb)
+                 and not _as_put_it(verb)]
         if after:  # "refers to X as Y", "sees X as Y": the role given is part of what is said
             after += [c for c in children if c.i > verb.i and c.dep_ == "prep" and c.lower_ == "as"]
         # A clause before a subordinate cue is not its content: "X is upbeat, because he sees Y as Z".
@@ -758,6 +783,12 @@ class QuoteFinder:
         return token.pos_ == "NOUN" and mention.actor.type == "person" and mention.roles != () \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
             and not any(lemma in fold(role) for role in mention.roles)
+
+
+def _as_put_it(verb: Token) -> bool:
+    """"As X put it, ...": any verb of an "as" clause whose object is "it" reports speech."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.rights) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts)
 
 
 def _infinitive(verb: Token) -> bool:

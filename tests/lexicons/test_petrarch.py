@@ -395,6 +395,18 @@ def test_petrarch_conventions_named_actors_and_no_statement_events(petrarch_code
     assert coded(petrarch_coder, "Sylvania said that Freedonia condemned Zembla.") == {("FRE", "111", "ZEM")}
 
 
+def test_petrarch_statement_patterns_code_what_the_clause_does_not(petrarch_coder):
+    # SAY [010]: a statement about the first actor of the reported clause, when that clause codes nothing ...
+    assert coded(petrarch_coder, "Freedonia said that an embargo against Sylvania would fail.") == {
+        ("FRE", "010", "SYL")}
+    # ... the reported act alone when it does, and nothing by a bare role ("troops said").
+    assert coded(petrarch_coder, "Freedonia said that Zembla condemned Sylvania.") == {("ZEM", "111", "SYL")}
+    assert not coded(petrarch_coder, "Troops said that an embargo against Sylvania would fail.")
+    # A participle's "from" phrase names the target.
+    assert coded(petrarch_coder, "Freedonia welcomed assurances on trade sent from Sylvania.") == {
+        ("FRE", "050", "SYL")}
+
+
 def test_petrarch_agents_combine_with_their_country(petrarch_coder):
     assert ("SYLMIL", "111", "FRE") in coded(petrarch_coder, "Sylvania's troops condemned Freedonia.")
     assert ("SYLMIL", "111", "FRE") in coded(petrarch_coder, "Troops from Sylvania condemned Freedonia.")

@@ -116,3 +116,17 @@ def test_events_targets_in_phrases_of_the_object(code):
 
 def test_events_several_sources_without_a_counterpart_cooperate_only(code):
     assert not triples(code("Russia and China condemned the sanctions."))
+
+
+def test_events_a_list_parsed_as_apposition_and_conjuncts_is_one_list(coder):
+    from spacy.tokens import Doc
+
+    from newsevents.pipeline.actors import ActorIndex
+    from newsevents.pipeline.events import EventCoder
+
+    words = ["Estonia", ",", "the", "Latvia", ",", "Lithuania", "and", "Poland", "protested"]
+    heads = [8, 0, 3, 0, 3, 3, 5, 5, 8]
+    deps = ["nsubj", "punct", "det", "appos", "punct", "conj", "cc", "conj", "ROOT"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps)
+    events = EventCoder(doc, coder.lexicon, ActorIndex(), "d", [], [], [])
+    assert [t.text for t in events._with_conjuncts(doc[0])] == ["Estonia", "Latvia", "Lithuania", "Poland"]

@@ -116,7 +116,9 @@ def build_lexicon(files: dict[str, dict[str, list[Path]]], replace: bool, source
         return next(iter(petrarch.get(key, [])), None)
 
     user = load_petrarch(builtin.events.codebook, verbs=one("verbs"), actors=petrarch.get("actors", []),
-                         agents=one("agents"), discards=one("discards"), reporting_verbs=builtin.cues.reporting_verbs)
+                         agents=one("agents"), discards=one("discards"),
+                         # Beside our lexicon, our statement rule codes "X said"; alone, their patterns do.
+                         reporting_verbs=frozenset() if replace else builtin.cues.reporting_verbs)
     own = files.get("newsevents", {})
     if own:
         own_actors, own_events = ActorLexicon(), EventLexicon(codebook=builtin.events.codebook)

@@ -28,6 +28,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 CLAUSE_UP = {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp", "acomp"}  # acomp: "is about to sign"
 MAX_EVENTS_PER_SENTENCE = 8
 QUOTE_CRITICISM = "111"  # Criticize or denounce
+STATEMENT = "010"  # Make statement
 NEGATIVE_QUOTE_WORDS = 2  # at least this many negative words, and more than positive ones
 MAX_CONJUNCTS = 5
 # Acts that several sources without a counterpart do together, towards each other ("Norway and Sweden
@@ -201,9 +202,10 @@ class EventCoder:
         if token is None:
             return []
         members = list(token.conjuncts)
-        if members:
+        apposed = [c for c in token.children if c.dep_ == "appos"]
+        if members or any(a.conjuncts for a in apposed):
             # "Mordor, the awful Arnor, and Gondor": a list whose second name the parser took for an apposition
-            members = [c for c in token.children if c.dep_ == "appos"] + members
+            members = [m for a in apposed for m in (a, *a.conjuncts)] + members
         return [token, *members[: MAX_CONJUNCTS - 1]]
 
     def sources(self, verb: Token) -> list[_Role]:
@@ -293,8 +295,8 @@ class EventCoder:
                 else:
                     slots.append([obj, *_partitive(obj)])
                     slots.append(self._search_of(self._attached(obj), side))
-            slots.append([c for clause in children if clause.dep_ == "ccomp"
-                          for c in clause.children if c.dep_ in SUBJECT_DEPS])  # "demanded that Russia ..."
+            slots.append(self._search_of([c for clause in children if clause.dep_ == "ccomp" for c in clause.children
+                                          if c.dep_ in SUBJECT_DEPS], side))  # "demanded that Russia ..."
             # The phrase may hang on the verb or on its object ("fired shells at X").
             slots += [self._search_of([p], side) for p in pobjs(self.lexicon.events.target_preps,
                                                                 children + [c for o in objects for c in o.children])]
@@ -339,14 +341,15 @@ class EventCoder:
     @staticmethod
     def _attached(noun: Token) -> list[Token]:
         """The nouns of a noun's own phrases and clauses: "sanctions on Iran", "hopes that Iran would ...",
-        "memos sent by Iran"."""
+        "memos sent by Iran", "assurances sent from Iran"."""
         found = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
                  for g in c.children if g.dep_ == "pobj"]
         for clause in (c for c in noun.children if c.dep_ == "acl"):
             if any(g.dep_ == "mark" for g in clause.children):  # a content clause: its subject
                 found += [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
-            else:  # a participle: its agent
-                found += [g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            else:  # a participle: its agent ("sent by X", "sent from X")
+                found += [g for a in clause.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "from")
+                          for g in a.children if g.dep_ == "pobj"]
         return found
 
     def noun_sources(self, noun: Token) -> list[_Role]:
@@ -563,8 +566,9 @@ class EventCoder:
             # So is a clause whose object the pattern named ("vowed to wage war").
             consumed |= {o.head.i for t, p in triggers if p.objects for o in _named_objects(t, p)
                          if o.head.dep_ == "xcomp" and o.head.head.i == t.i}
-            for token, pattern in sorted(triggers, key=lambda tp: tp[1].noun):
-                if token.i in consumed:
+            # Statements last, so that they can tell whether what they report was coded.
+            for token, pattern in sorted(triggers, key=lambda tp: (self._states(*tp), tp[1].noun)):
+                if token.i in consumed or (self._states(token, pattern) and self._covered(token, coded)):
                     continue
                 for event in self._events_for(token, pattern, number, sent):
                     dyad = (event.source.code if event.source else None, event.target.code if event.target else None)
@@ -580,6 +584,18 @@ class EventCoder:
             events += sorted(found, key=lambda e: e.trigger.span)[:MAX_EVENTS_PER_SENTENCE]
         return events
 
+    def _states(self, token: Token, pattern: Pattern) -> bool:
+        """Is this a dictionary's "X said" pattern?"""
+        return pattern.code == STATEMENT and token.lemma_.lower() in self.cues.reporting_verbs
+
+    @staticmethod
+    def _covered(verb: Token, coded: dict[int, set[tuple[str | None, str | None]]]) -> bool:
+        """A statement says nothing of its own when the clause it reports holds a coded event, or when it is
+        part of a coded act ("urged X to respond"); our own statement rule is applied to events instead."""
+        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.i in coded:
+            return True
+        return any(d.i in coded for c in verb.children if c.dep_ in {"ccomp", "parataxis"} for d in c.subtree)
+
     def _discarded(self, sent: Span) -> bool:
         """Does the sentence hold a sport word, or a discard phrase of several words?"""
         if any(t.lemma_.lower() in self.cues.sport_words or t.lower_ in self.cues.sport_words for t in sent):
@@ -594,6 +610,9 @@ class EventCoder:
         sources = self.noun_sources(token) if pattern.noun else self.sources(token)
         if not sources:
             return
+        if self._states(token, pattern):
+            # A statement by a bare role ("an official said") is by nobody in particular.
+            sources = [s for s in sources if s.mention.actor.code != s.mention.agent]
         untargeted = not pattern.noun and pattern.code[:2] in self.cues.untargeted_roots
         common = self.targets(token, pattern, frozenset(s.mention.actor.code for s in sources))
         for source in sources:
@@ -664,8 +683,8 @@ class EventCoder:
             return None  # announcing one's own act: the reported event says it all
         about = event.source
         target = _Role(Mention(0, 0, about, 0), True)
-        statement_pattern = Pattern(code="010", lemma=verb.lemma_.lower(), noun=False)
-        return self._event(verb, statement_pattern, number, sent, speakers[0], target, code="010",
+        statement_pattern = Pattern(code=STATEMENT, lemma=verb.lemma_.lower(), noun=False)
+        return self._event(verb, statement_pattern, number, sent, speakers[0], target, code=STATEMENT,
                            rule=f"report:{verb.lemma_.lower()}", mode="asserted")
 
 

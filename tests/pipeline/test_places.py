@@ -110,3 +110,10 @@ def test_regions_across_countries_and_european_regions_are_not_us_towns(code):
     found = places(code, "NATO keeps battalions in the Baltic countries and Poland, and D-Day began in Normandy.")
     assert found["Baltic"].country is None and found["Baltic"].feature == "region" and 55 < found["Baltic"].lat < 59
     assert found["Normandy"].country == "FRA"
+
+
+def test_places_of_travel_and_parts_of_a_capital_are_places_not_its_government(code):
+    text = "Flights between Moscow and Riga resumed, and travellers crowded Moscow's airport."
+    moscow = [p for p in code(text).places if p.text == "Moscow"]
+    assert len(moscow) == 2 and {p.country for p in moscow} == {"RUS"}
+    assert "Moscow" not in places(code, "Talks between Moscow and Kyiv stalled after Moscow's decision.")

@@ -78,6 +78,12 @@ LOCAL_AFTER = {"police", "mayor", "city", "council", "township", "high", "elemen
 LOCAL_BEFORE = {"downtown", "suburban", "uptown"}
 MOTION_VERBS = {"fly", "travel", "return", "come", "arrive", "move", "drive", "depart", "leave", "flee", "go", "head",
                 "sail", "walk", "run", "escape", "evacuate", "withdraw", "commute", "relocate", "ship", "send"}
+TRAVEL_NOUNS = {"flight", "trip", "journey", "route", "road", "highway", "railway", "train", "bus", "border",
+                "distance", "drive", "voyage", "service", "corridor", "pipeline"}
+PLACE_PARTS = {"airport", "suburb", "outskirts", "street", "district", "neighbourhood", "neighborhood", "centre",
+               "center", "downtown", "port", "harbour", "harbor", "coast", "border", "square", "park", "skyline",
+               "population", "resident", "mayor", "streets", "station", "university", "zoo", "hospital", "museum",
+               "stadium"}
 STREET_WORDS = {"road", "rd.", "street", "st.", "avenue", "ave.", "drive", "dr.", "boulevard", "blvd.", "lane", "pike",
                 "parkway", "highway", "way", "court", "circle", "trail", "place"}
 LOCAL_PENALTY = 3.0
@@ -584,13 +590,13 @@ class _Name:
 def find_places(doc: Doc, actors: ActorIndex) -> list[tuple[Span, Place]]:
     """Every toponym in ``doc`` that names a place (not a demonym, not a government)."""
     gaz = gazetteer()
-    mentions = [m for m in _detect(doc, actors, gaz)
-                if _dateline(doc, m) or not _government(doc[m.start : m.end], actors)]
+    mentions = _detect(doc, actors, gaz)
     _resolve(mentions, doc, actors)
     places: list[tuple[Span, Place]] = []
     for m in mentions:
         span, found = doc[m.start : m.end], m.choice
-        if found is None:
+        # A country's or capital's government acting is an actor; a town's council is its town here.
+        if found is None or found.kind != "city" and not _dateline(doc, m) and _government(span, actors):
             continue
         places.append((span, Place(span=(span.start_char, span.end_char), text=span.text, name=found.name,
                                    country=found.country, lat=_round(found.lat), lon=_round(found.lon),
@@ -807,11 +813,14 @@ def _government(span: Span, actors: ActorIndex) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass", "agent", "dative"}:
         return True
     if root.dep_ == "poss":
-        # "Moscow's decision" is its government's; "Georgia's breakaway regions" are the country's own.
-        return mention.actor.type == "government"
-    if root.dep_ == "pobj" and root.head.lower_ == "from":
-        return root.head.head.lemma_ not in MOTION_VERBS  # "a message from Moscow", not "flew from Moscow"
-    return root.dep_ == "pobj" and root.head.lower_ in {"with", "against", "by", "between"}
+        # "Moscow's decision" is its government's; "Georgia's breakaway regions" and "Moscow's airport"
+        # are the place's own.
+        return mention.actor.type == "government" and root.head.lemma_ not in PLACE_PARTS
+    if root.dep_ == "pobj" and root.head.lower_ in {"from", "between"}:
+        # "a message from Moscow", "talks between Moscow and Kyiv"; not "flew from Moscow", "flights
+        # between Moscow and Riga"
+        return root.head.head.lemma_ not in MOTION_VERBS | TRAVEL_NOUNS
+    return root.dep_ == "pobj" and root.head.lower_ in {"with", "against", "by"}
 
 
 # -- resolution --------------------------------------------------------------------------------

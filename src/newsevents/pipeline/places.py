@@ -739,8 +739,13 @@ def _dateline(doc: Doc, m: _Mention) -> bool:
     if not doc[m.start : m.end].text.isupper() or not (m.start == 0 or doc[m.start].is_sent_start or
                                                        doc[m.start - 1].is_space or doc[m.start - 1].text == "."):
         return False
-    following = next((t for t in doc[m.end : m.end + 3] if not t.is_space), None)
-    return following is not None and following.text in DASHES
+    # The dash may follow the state or country and the agency: "ISLAMABAD, Pakistan (AP) \u2014"
+    for token in doc[m.end : m.end + 8]:
+        if token.text in DASHES:
+            return True
+        if not (token.is_space or token.is_punct or token.text[:1].isupper()):
+            return False
+    return False
 
 
 def _after_street(doc: Doc, start: int) -> bool:

@@ -314,3 +314,8 @@ def test_quotes_after_a_clause_that_names_the_speaker(code, opening, cue):
                  + "“The council is dead and nobody will revive it.”")
     quote = only(coded)
     assert quote.direct and quote.cue.text == cue and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_quotes_a_relative_word_stands_for_what_was_said(code):
+    quote = only(code("The plan, which Russian Foreign Minister Sergei Lavrov opposes, was adopted in Brussels."))
+    assert quote.text == "which" and quote.cue.text == "opposes" and quote.speaker.name == "Sergei Lavrov"

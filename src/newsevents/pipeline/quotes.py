@@ -53,6 +53,7 @@ RELAY_VERBS = {"quote", "cite"}  # "TASS quotes the leader (as saying)": the obj
 # Prepositions that introduce what a cue verb is about ("called for", "spoke of", "accused X of").
 CONTENT_PREPS = {"about", "of", "for", "on", "against", "to", "over", "with", "that"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+WH_TAGS = {"WDT", "WP", "WP$"}
 NAMES = {"PROPN", "NOUN"}
 FINITE = {"VBD", "VBZ", "VBP"}
 # The parts of a cue verb, after it, that hold what was said.
@@ -539,7 +540,11 @@ class QuoteFinder:
             head = verb.head  # "The alliance, he said, is ..."; "As X emphasised, ..."
             parts = self._without(*_extent(head), _extent(verb))
         else:
-            return None
+            # "the plan, which X opposes", "what X said": the relative word stands for what was said
+            relative = next((c for c in children if c.dep_ == "dobj" and c.i < verb.i and c.tag_ in WH_TAGS), None)
+            if relative is None:
+                return None
+            parts = [(relative.idx, relative.idx + len(relative.text))]
         parts = self._in_paragraph(parts, verb.idx)
         if not parts:
             return None

@@ -130,3 +130,10 @@ def test_events_a_list_parsed_as_apposition_and_conjuncts_is_one_list(coder):
     doc = Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps)
     events = EventCoder(doc, coder.lexicon, ActorIndex(), "d", [], [], [])
     assert [t.text for t in events._with_conjuncts(doc[0])] == ["Estonia", "Latvia", "Lithuania", "Poland"]
+
+
+def test_events_a_role_of_several_countries_is_each_country_s(code):
+    assert triples(code("The ambassadors of Poland, Latvia and Estonia condemned Russia.")) == {
+        ("POLGOV", "111", "RUS"), ("LVAGOV", "111", "RUS"), ("ESTGOV", "111", "RUS")}
+    assert triples(code("Russia expelled the ambassadors of Poland and Latvia.")) == {("RUS", "161", "POLGOV"),
+                                                                                     ("RUS", "161", "LVAGOV")}

@@ -52,6 +52,18 @@ class Mention:
     inferred: bool = False  # the country came from the document's main country, not the phrase
 
 
+def combine(country: str | None, agent: str, prefix: bool = False) -> str:
+    """The code of a role of a country or organisation: RUS + GOV, NGO + ARN (a prefix agent), NATO's MIL."""
+    if country is None:
+        return agent
+    if prefix:
+        return agent + country  # a dictionary's agent written before the actor code (NGO + ARN)
+    if country.startswith("IGO") or len(country) > 3:
+        # An organisation's own officials are the organisation; its forces are marked.
+        return country + ("MIL" if agent == "MIL" else "")
+    return country + agent
+
+
 @dataclass
 class ActorIndex:
     """All actor mentions of a document, and a map from tokens to the mention they belong to."""
@@ -97,6 +109,21 @@ class ActorIndex:
 
     def actors(self) -> list[Actor]:
         return [m.actor for m in sorted(self.mentions, key=lambda m: m.start)]
+
+    def shared(self, mention: Mention, doc: Doc) -> list[Mention]:
+        """A role shared by the names conjoined with its country: "the ambassadors of A, B and C" stands for
+        the ambassadors of each (the mention itself first)."""
+        if not mention.agent or mention.actor.code == mention.agent:
+            return [mention]
+        names = [doc[i] for i in mention.members
+                 if doc[i].dep_ == "pobj" and doc[i].head.lower_ in {"of", "in", "from"}]
+        found = [mention]
+        for conjunct in (c for name in names[:1] for c in name.conjuncts):
+            other = self.at(conjunct)
+            if other and other.actor.type in {"country", "organization"}:
+                code = combine(other.actor.code, mention.agent)
+                found.append(replace(mention, actor=replace(mention.actor, code=code, country=other.actor.country)))
+        return found
 
 
 @dataclass
@@ -316,7 +343,7 @@ class ActorResolver:
                                          holder.country, "person", (holder.role, *roles), agent_entry.code)
             if country is None and agent_type == "group":
                 country = self._remembered_group_country(roles)
-            code = self._combine(country, agent_entry.code, agent_entry.prefix)
+            code = combine(country, agent_entry.code, agent_entry.prefix)
             return self._mention(start, end, head, members, code, agent_entry.name, self._iso(country),
                                  agent_type, roles, agent_entry.code)
         # Bare names: organisations, countries, their people, their seats of government; an adjective
@@ -374,17 +401,6 @@ class ActorResolver:
         """A role conjoined with an earlier one shares its country: "Danish media and government"."""
         earlier = self.index.at(head.head) if head.dep_ == "conj" and head.head.i < head.i else None
         return earlier.actor.country if earlier and earlier.agent else None
-
-    @staticmethod
-    def _combine(country: str | None, agent: str, prefix: bool = False) -> str:
-        if country is None:
-            return agent
-        if prefix:
-            return agent + country  # a dictionary's agent written before the actor code (NGO + ARN)
-        if country.startswith("IGO") or len(country) > 3:
-            # An organisation's own officials are the organisation; its forces are marked.
-            return country + ("MIL" if agent == "MIL" else "")
-        return country + agent
 
     def _metonymic(self, span: Span) -> bool:
         """Is a capital used for its government ("Moscow said") rather than as a place ("in Moscow")?"""

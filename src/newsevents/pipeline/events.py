@@ -202,9 +202,10 @@ class EventCoder:
         if token is None:
             return []
         members = list(token.conjuncts)
-        apposed = [c for c in token.children if c.dep_ == "appos"]
+        apposed = [c for c in token.children if c.dep_ == "appos" or (c.dep_ == "nmod" and c.conjuncts)]
         if members or any(a.conjuncts for a in apposed):
-            # "Mordor, the awful Arnor, and Gondor": a list whose second name the parser took for an apposition
+            # "Mordor, the awful Arnor, and Gondor": a list whose second name the parser took for an apposition,
+            # or whose first names it took for a modifier of the last
             members = [m for a in apposed for m in (a, *a.conjuncts)] + members
         return [token, *members[: MAX_CONJUNCTS - 1]]
 
@@ -256,7 +257,7 @@ class EventCoder:
         for token in tokens:
             mention = self.actors.find(token)
             if mention:
-                roles.append(_Role(mention, direct))
+                roles += [_Role(m, direct) for m in self.actors.shared(mention, self.doc)]
         return roles
 
     def targets(self, trigger: Token, pattern: Pattern, side: frozenset[str]) -> list[_Role]:
@@ -308,8 +309,9 @@ class EventCoder:
             found: list[_Role] = []
             for token in (t for s in slot for t in self._with_conjuncts(s)):
                 mention = self.actors.find(token, avoid=side)
-                if mention and all(r.mention is not mention for r in found):
-                    found.append(_Role(mention, True))
+                for shared in self.actors.shared(mention, self.doc) if mention else []:
+                    if all(r.mention.actor.code != shared.actor.code for r in found):
+                        found.append(_Role(shared, True))
             if found:
                 return found[:MAX_CONJUNCTS]
         host = next((h for h in map(self._host_country, pobjs(pattern.preps)) if h and h.code not in side), None)

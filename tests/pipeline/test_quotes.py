@@ -319,3 +319,5 @@ def test_quotes_after_a_clause_that_names_the_speaker(code, opening, cue):
 def test_quotes_a_relative_word_stands_for_what_was_said(code):
     quote = only(code("The plan, which Russian Foreign Minister Sergei Lavrov opposes, was adopted in Brussels."))
     assert quote.text == "which" and quote.cue.text == "opposes" and quote.speaker.name == "Sergei Lavrov"
+    quote = only(code("Russian Foreign Minister Sergei Lavrov does not think so."))
+    assert quote.text == "so" and quote.speaker.name == "Sergei Lavrov"

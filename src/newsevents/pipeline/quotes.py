@@ -54,6 +54,7 @@ RELAY_VERBS = {"quote", "cite"}  # "TASS quotes the leader (as saying)": the obj
 CONTENT_PREPS = {"about", "of", "for", "on", "against", "to", "over", "with", "that"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 WH_TAGS = {"WDT", "WP", "WP$"}
+PROFORMS = {"so", "yes", "no"}  # "X thinks so", "X said no"
 NAMES = {"PROPN", "NOUN"}
 FINITE = {"VBD", "VBZ", "VBP"}
 # The parts of a cue verb, after it, that hold what was said.
@@ -540,11 +541,12 @@ class QuoteFinder:
             head = verb.head  # "The alliance, he said, is ..."; "As X emphasised, ..."
             parts = self._without(*_extent(head), _extent(verb))
         else:
-            # "the plan, which X opposes", "what X said": the relative word stands for what was said
-            relative = next((c for c in children if c.dep_ == "dobj" and c.i < verb.i and c.tag_ in WH_TAGS), None)
-            if relative is None:
+            # "the plan, which X opposes", "what X said", "X thinks so": a word that stands for what was said
+            proform = next((c for c in children if (c.dep_ == "dobj" and c.i < verb.i and c.tag_ in WH_TAGS)
+                            or (c.dep_ in {"advmod", "intj"} and c.i > verb.i and c.lower_ in PROFORMS)), None)
+            if proform is None:
                 return None
-            parts = [(relative.idx, relative.idx + len(relative.text))]
+            parts = [(proform.idx, proform.idx + len(proform.text))]
         parts = self._in_paragraph(parts, verb.idx)
         if not parts:
             return None

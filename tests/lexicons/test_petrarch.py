@@ -251,7 +251,7 @@ def test_petrarch_verb_errors_name_file_and_line(verbs):
     for pattern, why in (("- * PEACE", "not an event code"), ("- * &UNDEFINED", "not defined"),
                          ("- * (TO {ELECTIONS", "no closing")):
         assert any(m.startswith(f"{path}:{line[pattern]}:") and why in m for m in messages), (pattern, messages)
-    assert counts["null-coded patterns (no event) not applied as exceptions"] == 1
+    assert [p.code for p in events.verbs["donate"] if p.objects == {"budget"}] == ["---"]  # an exception
     assert any("1 transformation(s) not applied" in m or "transformations not applied" in m for m in messages)
     assert "071" in patterns(events, "donate")  # the rest of the block still loads
 
@@ -383,6 +383,11 @@ def test_petrarch_coder_sources_and_targets(petrarch_coder):
     assert not coded(petrarch_coder, "Freedonia and Sylvania condemned the plan.")
     assert coded(petrarch_coder, "Freedonia and Sylvania donated money.") == {("FRE", "057", "SYL"),
                                                                              ("SYL", "057", "FRE")}
+
+
+def test_petrarch_null_coded_patterns_are_exceptions(petrarch_coder):
+    assert ("FRE", "070", "SYL") in coded(petrarch_coder, "Freedonia donated a car to Sylvania.")
+    assert not coded(petrarch_coder, "Freedonia donated the budget to Sylvania.")  # "- * BUDGET [---]"
 
 
 def test_petrarch_conventions_named_actors_and_no_statement_events(petrarch_coder):

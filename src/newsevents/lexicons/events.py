@@ -34,6 +34,8 @@ class CameoCode:
         return quad_class(self.root)
 
 
+NO_EVENT = "---"  # the code of an exception pattern: where it is the narrowest that fits, nothing is coded
+
 # Prepositions of a verb that bring a counterpart when the pattern names none: ours leave out "at", "for",
 # "in" ("at the request of X", "left for talks", "met in Moscow").
 TARGET_PREPS = frozenset({"against", "with", "on", "upon", "to", "toward", "towards"})

@@ -30,10 +30,10 @@ from pathlib import Path
 
 from newsevents.errors import LexiconError
 from newsevents.lexicons.actors import ActorLexicon, Entry, Holder, actor_entry
-from newsevents.lexicons.events import CameoCode, EventLexicon, Pattern
+from newsevents.lexicons.events import NO_EVENT, CameoCode, EventLexicon, Pattern
 from newsevents.lexicons.files import DATA_DIR, fold, read_csv_rows, skip
 
-NULL_CODE = "---"
+NULL_CODE = NO_EVENT
 STATEMENT = "010"
 EVENT_CODE = re.compile(r"\d{2,4}[A-Za-z]?")
 # Words that, right after a verb, are its particle ("set out", "burn down") rather than its object.
@@ -493,13 +493,13 @@ def read_verbs(path: Path, lexicon: EventLexicon, counts: Counter[str],
                     raise ValueError("pattern without a [CODE]")
                 forward, reverse = _code(code)
                 before, after = parse_petrarch_pattern(text)
-                if forward is None:
-                    local["patterns with only a reverse code not applied" if reverse
-                          else "null-coded patterns (no event) not applied as exceptions"] += 1
+                if forward is None and reverse:
+                    local["patterns with only a reverse code not applied"] += 1
                     continue
-                marked = {w for e in before + after for w in e.words} & (MARKERS - {"%"})
-                local["patterns whose $ (source), + (target) or ^ markers are not applied"] += bool(marked)
-                blocks[-1][1].append(_PatternLine(number, " ".join(text.split()), before, after, forward, reverse))
+                # "$" (the source after the verb) is not applied: sources come from the subject.
+                local["patterns whose $ (source) marker is not applied"] += any("$" in e.words for e in before + after)
+                blocks[-1][1].append(_PatternLine(number, " ".join(text.split()), before, after,
+                                                  forward or NULL_CODE, reverse))
             else:
                 text, code = _split_code(line)
                 blocks[-1][0].append(_verb_entry(text, block_code if code is None else _code(code), number))
@@ -524,7 +524,7 @@ def read_verbs(path: Path, lexicon: EventLexicon, counts: Counter[str],
                            for p in patterns for t in templates.get(p.line, ())]
             for item in _merge_alternatives(translated):
                 for code in (item.code, item.reverse_code):
-                    if code:
+                    if code and code != NULL_CODE:
                         lexicon.admit(code)
                 lexicon.add(Pattern(**{**vars(item), "rule": f"{path.name}:{item.rule}"}))
                 loaded += 1

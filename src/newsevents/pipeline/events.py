@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.lexicons import Lexicon
-from newsevents.lexicons.events import Pattern
+from newsevents.lexicons.events import NO_EVENT, Pattern
 from newsevents.model import Actor, Event, Place, Quote, TimeExpr, Trigger
 from newsevents.pipeline.actors import ActorIndex, Mention
 from newsevents.pipeline.tokens import sentence_number, sentence_of, sentences, tokens
@@ -144,7 +144,8 @@ class EventCoder:
             return None
         if not candidates:
             return None
-        return max(candidates, key=lambda p: (p.specificity, len(p.code)))
+        best = max(candidates, key=lambda p: (p.specificity, len(p.code)))
+        return None if best.code == NO_EVENT else best  # an exception pattern: "passed away" is no event
 
     @staticmethod
     def _verb_fits(token: Token, pattern: Pattern) -> bool:

@@ -518,8 +518,9 @@ class QuoteFinder:
         if verb.tag_ in {"VB", "VBP"} and verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in children) \
                 and all(t.is_space or t.is_punct for t in self.doc[verb.sent.start : verb.i]):
             return None  # "Recall that ...", "Note that ...": the writer addresses the reader
+        # Complements past the paragraph or of punctuation alone are the parser running on ("___" rules).
         after = [c for c in children if c.i > verb.i and c.dep_ in COMPLEMENTS and self._is_content(c, verb)
-                 and not _as_put_it(verb)]
+                 and not c.is_punct and "\n" not in self.text[verb.idx : c.idx] and not _as_put_it(verb)]
         if after:  # "refers to X as Y", "sees X as Y": the role given is part of what is said
             after += [c for c in children if c.i > verb.i and c.dep_ == "prep" and c.lower_ == "as"]
         # A clause before a subordinate cue is not its content: "X is upbeat, because he sees Y as Z".

@@ -117,3 +117,8 @@ def test_places_of_travel_and_parts_of_a_capital_are_places_not_its_government(c
     moscow = [p for p in code(text).places if p.text == "Moscow"]
     assert len(moscow) == 2 and {p.country for p in moscow} == {"RUS"}
     assert "Moscow" not in places(code, "Talks between Moscow and Kyiv stalled after Moscow's decision.")
+
+
+def test_firms_titles_and_buildings_are_not_places(code):
+    found = places(code, "The city paid Stevens & Wilkinson, said coach Ripley outside the White House in Washington.")
+    assert not {"Stevens", "Ripley", "White House"} & set(found) and "Washington" in found

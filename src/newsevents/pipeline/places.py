@@ -76,6 +76,7 @@ LOCAL_AFTER = {"police", "mayor", "city", "council", "township", "high", "elemen
                "public", "community", "superior", "circuit", "municipal", "village", "district", "firefighters",
                "policemen"}
 LOCAL_BEFORE = {"downtown", "suburban", "uptown"}
+COMPASS = {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "central"}
 MOTION_VERBS = {"fly", "travel", "return", "come", "arrive", "move", "drive", "depart", "leave", "flee", "go", "head",
                 "sail", "walk", "run", "escape", "evacuate", "withdraw", "commute", "relocate", "ship", "send"}
 TRAVEL_NOUNS = {"flight", "trip", "journey", "route", "road", "highway", "railway", "train", "bus", "border",
@@ -93,7 +94,7 @@ FREE_MIN_POPULATION = 1_000
 STRONG_PREPS = {"in", "at", "near", "outside", "inside", "from", "across", "throughout"}
 INITIAL = re.compile(r"[A-Z]\.$")  # "Tyrise M. Bell" is a person, but "W. Columbia" a place
 DIRECTIONS = {"n.", "s.", "e.", "w."}
-DASHES = {"-", "--", "\u2013", "\u2014"}
+DASHES = {"-", "--", "---", ":", "\u2013", "\u2014"}
 COUNTY_WORDS = ("County", "Parish", "Borough")
 
 
@@ -669,8 +670,8 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     span = doc[m.start : m.end]
     labels = {t.ent_type_ for t in span}
     key = fold(span.text)
-    if "NORP" in labels and key in gaz.demonyms or key in gaz.organizations:
-        return False
+    if "NORP" in labels and key in gaz.demonyms or key in gaz.organizations or len(span) > 1 and key in gaz.not_places:
+        return False  # a people, an organisation, or a name like "White House"
     mention = actors.at(span.root)
     if mention and mention.actor.type not in {"country", "government"} and span.start <= mention.head < span.end:
         return False  # itself a person, a role, an organisation the lexicon knows ("Police", "Henry")
@@ -686,9 +687,8 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
             _after_street(doc, m.start):
         return True  # "Hall and Barrow counties", "BANTAM \u2014 A mason", "Sen. Jane Roe, D-Kanawha", "Paris, Ill.",
         # "of 12 Orchard St., Alexandria"
-    if span.root.dep_ == "nsubj" and span.root.head.lemma_ in gaz.person_verbs and \
-            all(e.candidate.kind == "city" for e in m.entries):
-        return False  # "Petrova said": a person, whatever the parser says, or at most a town's council
+    if all(e.candidate.kind == "city" for e in m.entries if e.primary) and _person_here(doc, m, gaz):
+        return False  # "Petrova said", "coach Ripley", "Stevens & Wilkinson": whatever the parser says
     if tagged:
         return True
     if _compound_part(doc, m.start, gaz):
@@ -711,8 +711,8 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
         token = span[0]
         if key in gaz.not_places or token.is_stop or not (token.pos_ == "PROPN" or token.text.isupper()):
             return False
-        if token.text.isupper() and len(token) < 4:
-            return False  # acronyms
+        if token.text.isupper():
+            return len(token) >= 4 and None  # acronyms ("PRIDE"), unless a dateline or said otherwise
     # A name that names a town somewhere is often a word or a name too ("Center" in "Detention Center",
     # "Bend", "Ashley"): it needs the text's word for it, or to be a large city's.
     before, after = _neighbours(doc, m)
@@ -736,8 +736,7 @@ def _compound_part(doc: Doc, start: int, gaz: Gazetteer) -> bool:
 
 def _dateline(doc: Doc, m: _Mention) -> bool:
     """A report's opening place, in capitals before a dash: "BANTAM \u2014 A mason was arraigned"."""
-    if not doc[m.start : m.end].text.isupper() or not (m.start == 0 or doc[m.start].is_sent_start or
-                                                       doc[m.start - 1].is_space or doc[m.start - 1].text == "."):
+    if not doc[m.start : m.end].text.isupper():
         return False
     # The dash may follow the state or country and the agency: "ISLAMABAD, Pakistan (AP) \u2014"
     for token in doc[m.end : m.end + 8]:
@@ -746,6 +745,20 @@ def _dateline(doc: Doc, m: _Mention) -> bool:
         if not (token.is_space or token.is_punct or token.text[:1].isupper()):
             return False
     return False
+
+
+def _person_here(doc: Doc, m: _Mention, gaz: Gazetteer) -> bool:
+    """Is the town's name a person's or a firm's here: the subject of "said", after a role noun
+    ("coach Ripley"), beside "&" ("Stevens & Wilkinson")?"""
+    span = doc[m.start : m.end]
+    root, previous = span.root, doc[m.start - 1] if m.start else None
+    following = doc[m.end] if m.end < len(doc) else None
+    if root.dep_ == "nsubj" and root.head.lemma_ in gaz.person_verbs:
+        return True
+    if previous is not None and previous.pos_ == "NOUN" and previous.is_lower and \
+            (previous.head == root or root.head == previous) and previous.lower_ not in LOCAL_BEFORE | COMPASS:
+        return True
+    return "&" in {previous.text if previous is not None else "", following.text if following is not None else ""}
 
 
 def _after_street(doc: Doc, start: int) -> bool:

@@ -228,6 +228,7 @@ class _Builder:
                     if (key := (c["iso"], fold(c["capital"]))) in largest}
         by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
         by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        towns: dict[int, _Candidate] = {}  # by GeoNames id
         for city in cities:
             point = (city.lat, city.lon)
             by_country[city.country].append(point)
@@ -238,11 +239,14 @@ class _Builder:
                                    city.admin1 if us else None,
                                    town_counties.get((city.admin1, fold(city.name))) if us else None)
             self._add(fold(city.name), candidate, city.alternates)
+            towns[city.geonameid] = candidate
         self._add_countries(countries, by_country, data["country_points"])
         self._add_continents(cache)
         self._add_us(cache, data, cities, zips, town_counties)
         self._add_regions(data["regions"], countries, largest, by_admin1)
         self._add_areas(data["areas"])
+        for short in data["city_abbreviations"]:  # "L.A.": the largest town of that name in that country
+            self._add(fold(short["abbreviation"]), towns[largest[(short["country"], fold(short["city"]))].geonameid])
         self._add_subdivisions(iso3, largest, by_admin1)
 
     def _add(self, key: str, candidate: _Candidate, alternates: Iterable[str] = (), primary: bool = True) -> int:
@@ -317,6 +321,8 @@ class _Builder:
                                    max(people, ASSUMED_POPULATION["county"]), code)
             self._add(fold(name), candidate)
             self._add(fold(name.rsplit(" ", 1)[0]), candidate, primary=False)  # "DeKalb" for DeKalb County
+            if name.endswith(" County"):
+                self._add(fold(name.removesuffix("County") + "Co."), candidate)  # "Platte Co."
         for (code, name), pts in towns.items():
             if (code, fold(name)) not in town_population:
                 lat, lon = _mean(pts)

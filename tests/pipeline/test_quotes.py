@@ -247,6 +247,8 @@ def test_quotes_addressee_is_not_what_was_said(code):
     ("Lithuanian President Gitanas Nauseda focused on the threat from Belarus.", "the threat from Belarus", "focused"),
     ("Lithuanian President Gitanas Nauseda referred to the alliance as the guarantor of Baltic security.",
      "the alliance as the guarantor of Baltic security", "referred"),
+    ("Lithuanian President Gitanas Nauseda described as reckless the Russian exercises near the border.",
+     "reckless the Russian exercises near the border", "described"),
 ])
 def test_quotes_cues_of_thought_and_focus(code, text, content, cue):
     quote = only(code(text))

@@ -521,8 +521,11 @@ class QuoteFinder:
         # Complements past the paragraph or of punctuation alone are the parser running on ("___" rules).
         after = [c for c in children if c.i > verb.i and c.dep_ in COMPLEMENTS and self._is_content(c, verb)
                  and not c.is_punct and "\n" not in self.text[verb.idx : c.idx] and not _as_put_it(verb)]
-        if after:  # "refers to X as Y", "sees X as Y": the role given is part of what is said
-            after += [c for c in children if c.i > verb.i and c.dep_ == "prep" and c.lower_ == "as"]
+        roles = [c for c in children if c.i > verb.i and c.dep_ == "prep" and c.lower_ == "as"
+                 and not any(self._party(g) for g in c.children)] \
+            if not any(c.dep_ == "nsubjpass" for c in children) else []
+        # "refers to X as Y", "sees X as Y", "described as “unhinged” the tweet": the role given is said
+        after += roles
         # A clause before a subordinate cue is not its content: "X is upbeat, because he sees Y as Z".
         subordinate = any(c.dep_ == "mark" for c in children)
         clauses = [c for c in children if c.dep_ == "ccomp" and not (subordinate and c.i < verb.i)]

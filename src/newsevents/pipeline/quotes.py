@@ -5,24 +5,29 @@ outer one, a quote that runs on over several paragraphs (a paragraph that opens 
 close it continues in the next paragraph that opens with one), and split quotes ("...," he said, "...")
 as one quote. Their cue is the speech verb the parse attaches them to, else one in the same sentence,
 else a colon-ended sentence just before ("He told the crowd:"), a dash after ("” ― Jane Doe") or a
-speaker label ("SMITH: ...").
+speaker label ("SMITH: ..."). Any verb in the slot after a quote that ends in a comma is its cue ("...,” she
+continued"), and so is the subject's verb or source phrase of a clause the quote completes ("She went on,
+“...”", "According to X, “...”"). A quoted paragraph without a sentence's end is a heading, not speech.
 
 Reported speech comes from the parse: the clause, infinitive, object or prepositional object of a cue
 verb ("Lavrov noted that ...", "NATO called on Moscow to ...", "Trump called the plan a disaster"), the
-clause that "according to X" or "As X emphasised" is attached to, and the subject of a passive cue
-("the plan was endorsed by X"). Only the outermost attribution is kept: "X said that Y claimed Z" is X's.
+clause that "according to X", "As X emphasised" or "as X put it" is attached to, the subject of a passive cue
+("the plan was endorsed by X"), and a word that stands for the content ("which X opposes", "X thinks so").
+Reported speech ends where a clause sets something against it ("..., while Y ..."). Only the outermost
+attribution is kept: "X said that Y claimed Z" is X's; "Recall that ..." addresses the reader.
 
 The speaker is the cue's subject (its agent in the passive, the subject of the clause a participle or
 conjunct hangs from: "..., adding that ..."), the object of a relay verb ("TASS quotes the Lithuanian
-leader as saying": the person, not the outlet), resolved through the document's actor memory.
+leader as saying": the person, not the outlet), resolved through the document's actor memory. A subject the
+parser found inside the quote or in the paragraph before is a misparse; the name next to the cue speaks. A
+role noun ("the diplomat") that memory matched only by the kind of office is the person quoted last.
 """
 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -518,14 +523,15 @@ class QuoteFinder:
         if verb.tag_ in {"VB", "VBP"} and verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in children) \
                 and all(t.is_space or t.is_punct for t in self.doc[verb.sent.start : verb.i]):
             return None  # "Recall that ...", "Note that ...": the writer addresses the reader
-        # Complements past the paragraph or of punctuation alone are the parser running on ("___" rules).
-        after = [c for c in children if c.i > verb.i and c.dep_ in COMPLEMENTS and self._is_content(c, verb)
-                 and not c.is_punct and "\n" not in self.text[verb.idx : c.idx] and not _as_put_it(verb)]
-        roles = [c for c in children if c.i > verb.i and c.dep_ == "prep" and c.lower_ == "as"
-                 and not any(self._party(g) for g in c.children)] \
-            if not any(c.dep_ == "nsubjpass" for c in children) else []
-        # "refers to X as Y", "sees X as Y", "described as “unhinged” the tweet": the role given is said
-        after += roles
+        # Complements past the paragraph or of punctuation alone are the parser running on ("___" rules);
+        # "as X put it" has none.
+        after = [] if _as_put_it(verb) else [
+            c for c in children if c.i > verb.i and c.dep_ in COMPLEMENTS and self._is_content(c, verb)
+            and not c.is_punct and "\n" not in self.text[verb.idx : c.idx]]
+        if not any(c.dep_ == "nsubjpass" for c in children):
+            # "refers to X as Y", "described as reckless the exercises": the role given is said too
+            after += [c for c in children if c.i > verb.i and c.dep_ == "prep" and c.lower_ == "as"
+                      and not any(self._party(g) for g in c.children)]
         # A clause before a subordinate cue is not its content: "X is upbeat, because he sees Y as Z".
         subordinate = any(c.dep_ == "mark" for c in children)
         clauses = [c for c in children if c.dep_ == "ccomp" and not (subordinate and c.i < verb.i)]
@@ -783,7 +789,7 @@ class QuoteFinder:
             # Memory matched "the diplomat" to someone only by the kind of office: the person quoted
             # just before is the likelier speaker.
             span = mention.actor.span or span
-            return dataclasses.replace(self.last_person, span=span, text=self.text[span[0] : span[1]]), span
+            return replace(self.last_person, span=span, text=self.text[span[0] : span[1]]), span
         if mention:
             return mention.actor, mention.actor.span or span
         return None, span
@@ -791,7 +797,7 @@ class QuoteFinder:
     def _by_kind_only(self, token: Token, mention: Mention) -> bool:
         """Is a definite role noun ("the diplomat") resolved to a person none of whose roles it names?"""
         lemma = token.lemma_.lower()
-        return token.pos_ == "NOUN" and mention.actor.type == "person" and mention.roles != () \
+        return token.pos_ == "NOUN" and mention.actor.type == "person" and bool(mention.roles) \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
             and not any(lemma in fold(role) for role in mention.roles)
 

@@ -76,6 +76,9 @@ LOCAL_AFTER = {"police", "mayor", "city", "council", "township", "high", "elemen
                "public", "community", "superior", "circuit", "municipal", "village", "district", "firefighters",
                "policemen"}
 LOCAL_BEFORE = {"downtown", "suburban", "uptown"}
+INSTITUTIONS = {"school", "schools", "center", "centre", "hall", "foundation", "hospital", "library", "court",
+                "council", "department", "district", "depot", "college", "academy", "church", "museum", "chamber",
+                "commission", "board", "park", "clinic", "association", "club"}
 COMPASS = {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "central"}
 MOTION_VERBS = {"fly", "travel", "return", "come", "arrive", "move", "drive", "depart", "leave", "flee", "go", "head",
                 "sail", "walk", "run", "escape", "evacuate", "withdraw", "commute", "relocate", "ship", "send"}
@@ -727,8 +730,8 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     if _before_state(doc, m.end, gaz) or _local_cue(doc, m) or _after_prep(span, STRONG_PREPS) or \
             _county_list(doc, m.end):
         return True  # "Paris, Ill.", "Gainesville police", "a Meadow Grove man", "in Cottonport", "Hall counties"
-    if after:  # heads a longer name: "Boston Globe", but not "Best Buy"
-        return best >= BIG_CITY or None
+    if after:  # heads a longer name: "Boston Globe", "Wamego Seniors Center", but not "Best Buy"
+        return best >= BIG_CITY or _local_institution(doc, m.end) or None
     return best >= FREE_MIN_POPULATION or key in place_words or None
 
 
@@ -765,6 +768,17 @@ def _person_here(doc: Doc, m: _Mention, gaz: Gazetteer) -> bool:
             (previous.head == root or root.head == previous) and previous.lower_ not in LOCAL_BEFORE | COMPASS:
         return True
     return "&" in {previous.text if previous is not None else "", following.text if following is not None else ""}
+
+
+def _local_institution(doc: Doc, end: int) -> bool:
+    """Does a local institution's name follow: "Zionsville Education Foundation", "Ludlow Town Hall"?
+    One word at least comes between, so that a person's centre ("Lincoln Center") is not a town's."""
+    for k, token in enumerate(doc[end : end + 5]):
+        if not token.text[:1].isupper():
+            return False
+        if k and token.lower_ in INSTITUTIONS:
+            return True
+    return False
 
 
 def _after_street(doc: Doc, start: int) -> bool:

@@ -695,7 +695,6 @@ def read_agents(path: Path, lexicon: ActorLexicon, counts: Counter[str]) -> int:
     substitutions: dict[str, list[str]] = {}
     types = _builtin_agent_types()
     loaded = 0
-    local: Counter[str] = Counter()
     for number, raw in dictionary_lines(path):
         line = raw.strip()
         if line.startswith("!") and "=" in line:
@@ -730,8 +729,6 @@ def read_agents(path: Path, lexicon: ActorLexicon, counts: Counter[str]) -> int:
             lexicon.add(text_form, Entry(kind="agent", code=agent, name=singular[0], agent_type=kind, prefix=prefix,
                                          plural=not no_plural))
             loaded += 1
-        local["agent prefixes (CODE~) written after the actor code by the coder"] += prefix
-    _summarise(path, local, counts)
     counts["agent phrases"] += loaded
     return loaded
 

@@ -74,10 +74,16 @@ def _objects(verb: Token) -> list[Token]:
     return objects + [g for o in objects for g in _partitive(o)]  # "expel a number of diplomats"
 
 
-def _named_objects(verb: Token, pattern: Pattern) -> list[Token]:
-    """The objects a pattern names: the verb's own, else those of the clause it governs ("vowed to wage war")."""
-    for clause in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
-        named = [o for o in _objects(clause) if _says(o, pattern.objects)
+def _clause_objects(verb: Token) -> list[list[Token]]:
+    """The verb's objects, then those of each clause it governs."""
+    return [_objects(clause) for clause in (verb, *(c for c in verb.children if c.dep_ == "xcomp"))]
+
+
+def _named_objects(clauses: list[list[Token]], pattern: Pattern) -> list[Token]:
+    """The objects a pattern names (``clauses`` from ``_clause_objects``): the verb's own, else those of the
+    clause it governs ("vowed to wage war")."""
+    for objects in clauses:
+        named = [o for o in objects if _says(o, pattern.objects)
                  and (not pattern.object_words or _phrase_fits(o, pattern.object_words))]
         if named:
             return named
@@ -124,7 +130,11 @@ class EventCoder:
         self.times = times
         self.places = places
         self.quote_spans = quote_spans
-        self.discard_phrases = [w for w in self.cues.sport_words if " " in w]
+        self.discard_phrases: dict[str, list[str]] = {}  # by first word
+        for phrase in (w for w in self.cues.sport_words if " " in w):
+            self.discard_phrases.setdefault(phrase.split()[0], []).append(phrase)
+        self._objects_at: dict[int, list[list[Token]]] = {}
+        self._near_at: dict[tuple[int, int], list[Token]] = {}
 
     # -- triggers ------------------------------------------------------------------------------
     def best_pattern(self, token: Token) -> Pattern | None:
@@ -147,8 +157,21 @@ class EventCoder:
         best = max(candidates, key=lambda p: (p.specificity, len(p.code)))
         return None if best.code == NO_EVENT else best  # an exception pattern: "passed away" is no event
 
-    @staticmethod
-    def _verb_fits(token: Token, pattern: Pattern) -> bool:
+    def _objects_of(self, verb: Token) -> list[list[Token]]:
+        """``_clause_objects``, once per verb: a verb is tried against all its patterns."""
+        if verb.i not in self._objects_at:
+            self._objects_at[verb.i] = _clause_objects(verb)
+        return self._objects_at[verb.i]
+
+    def _near(self, verb: Token, side: int) -> list[Token]:
+        """The words of the verb's clause before (side -1) or after (1) it, once per verb and side. The verb's
+        own infinitive "to" is no preposition: "(TO) *" is a phrase before the verb."""
+        if (verb.i, side) not in self._near_at:
+            self._near_at[verb.i, side] = [t for t in verb.subtree if (t.i - verb.i) * side > 0
+                                           and not (t.tag_ == "TO" and t.head.i == verb.i)]
+        return self._near_at[verb.i, side]
+
+    def _verb_fits(self, token: Token, pattern: Pattern) -> bool:
         """Every constraint of the pattern holds: ours (+object, @prep, >clause) and those that richer
         dictionaries carry (word forms, words of the object's phrase, the @prep's object, words before
         or after the verb in its clause, several subjects)."""
@@ -156,7 +179,7 @@ class EventCoder:
             return False
         if pattern.forms and token.lower_ not in pattern.forms:
             return False
-        objects = _named_objects(token, pattern) if pattern.objects else _objects(token)
+        objects = _named_objects(self._objects_of(token), pattern) if pattern.objects else self._objects_of(token)[0]
         if pattern.objects and not objects:
             return False
         if pattern.preps:
@@ -176,12 +199,8 @@ class EventCoder:
             if not any(c.lemma_.lower() in pattern.xcomps for c in clauses):
                 return False
         for words, side in ((pattern.before, -1), (pattern.after, 1)):
-            if words:
-                # The verb's own infinitive "to" is no preposition: "(TO) *" is a phrase before the verb.
-                near = [t for t in token.subtree if (t.i - token.i) * side > 0
-                        and not (t.tag_ == "TO" and t.head.i == token.i)]
-                if not all(any(_says(t, slot) for t in near) for slot in words):
-                    return False
+            if words and not all(any(_says(t, slot) for t in self._near(token, side)) for slot in words):
+                return False
         if pattern.compound:
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not any(list(s.conjuncts) for s in subjects):
@@ -276,7 +295,7 @@ class EventCoder:
 
         objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj", "nsubjpass"}]
         # The pattern's phrase may hang on the verb or on the object it names ("condemned an attack by X").
-        named = _named_objects(trigger, pattern) if pattern.objects else []
+        named = _named_objects(self._objects_of(trigger), pattern) if pattern.objects else []
         # Each phrase is a slot of its own, searched down its "of" chain ("on a resolution against X").
         slots: list[list[Token]] = [self._search_of([p], side) for p in
                                     pobjs(pattern.preps, children + [c for o in named for c in o.children])]
@@ -567,7 +586,7 @@ class EventCoder:
             consumed = {c.i for t, p in triggers if p.xcomps for c in t.children
                         if c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in p.xcomps}
             # So is a clause whose object the pattern named ("vowed to wage war").
-            consumed |= {o.head.i for t, p in triggers if p.objects for o in _named_objects(t, p)
+            consumed |= {o.head.i for t, p in triggers if p.objects for o in _named_objects(self._objects_of(t), p)
                          if o.head.dep_ == "xcomp" and o.head.head.i == t.i}
             # Statements last, so that they can tell whether what they report was coded.
             for token, pattern in sorted(triggers, key=lambda tp: (self._states(*tp), tp[1].noun)):
@@ -603,8 +622,9 @@ class EventCoder:
         """Does the sentence hold a sport word, or a discard phrase of several words?"""
         if any(t.lemma_.lower() in self.cues.sport_words or t.lower_ in self.cues.sport_words for t in sent):
             return True
-        text = f" {' '.join(t.lower_ for t in sent)} "
-        return any(f" {phrase} " in text for phrase in self.discard_phrases)
+        words = [t.lower_ for t in sent]
+        text = f" {' '.join(words)} "
+        return any(f" {phrase} " in text for w in set(words) for phrase in self.discard_phrases.get(w, ()))
 
     def _events_for(self, token: Token, pattern: Pattern, number: int, sent: Span) -> Iterator[Event]:
         if int(pattern.code[:2]) >= 17 and any(c.dep_ == "dobj" and c.lemma_.lower() in self.cues.abstract_objects

@@ -124,3 +124,8 @@ def test_places_of_travel_and_parts_of_a_capital_are_places_not_its_government(c
 def test_firms_titles_and_buildings_are_not_places(code):
     found = places(code, "The city paid Stevens & Wilkinson, said coach Ripley outside the White House in Washington.")
     assert not {"Stevens", "Ripley", "White House"} & set(found) and "Washington" in found
+
+
+def test_home_towns_and_journeys_end_are_places(code):
+    assert "Squirrel Hill" in places(code, "Allison Roe of Squirrel Hill brought her four young children.")
+    assert "Lanexa" in places(code, "The men drove to Lanexa and came back the next morning.")

@@ -74,7 +74,8 @@ LOCAL_AFTER = {"police", "mayor", "city", "council", "township", "high", "elemen
                "woman", "boy", "girl", "resident", "residents", "native", "fire", "sheriff", "officials", "aldermen",
                "area", "county", "schools", "library", "hospital", "church", "airport", "park", "court", "board",
                "public", "community", "superior", "circuit", "municipal", "village", "district", "firefighters",
-               "policemen"}
+               "policemen", "teen", "teenager", "voters", "student", "students", "couple", "restaurant",
+               "neighborhood", "neighbourhood", "communities", "teacher", "teachers"}
 LOCAL_BEFORE = {"downtown", "suburban", "uptown"}
 INSTITUTIONS = {"school", "schools", "center", "centre", "hall", "foundation", "hospital", "library", "court",
                 "council", "department", "district", "depot", "college", "academy", "church", "museum", "chamber",
@@ -713,7 +714,7 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     best = max(c.population for c in primary)
     if "PERSON" in labels or any(fold(t.text) in persons for t in span):
         # A person's name elsewhere in the text: a place only where it is plainly used as one.
-        return _county_list(doc, m.end) or best >= FREE_MIN_POPULATION and (
+        return _county_list(doc, m.end) or _whence(span) or best >= FREE_MIN_POPULATION and (
             key in place_words or _before_state(doc, m.end, gaz) or _after_prep(span, STRONG_PREPS) or
             _local_cue(doc, m))
     if len(span) == 1:
@@ -727,7 +728,7 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     before, after = _neighbours(doc, m)
     if before:
         return False  # inside a longer name: "City Hall", "Youth Detention Center"
-    if _before_state(doc, m.end, gaz) or _local_cue(doc, m) or _after_prep(span, STRONG_PREPS) or \
+    if _before_state(doc, m.end, gaz) or _local_cue(doc, m) or _after_prep(span, STRONG_PREPS) or _whence(span) or \
             _county_list(doc, m.end):
         return True  # "Paris, Ill.", "Gainesville police", "a Meadow Grove man", "in Cottonport", "Hall counties"
     if after:  # heads a longer name: "Boston Globe", "Wamego Seniors Center", but not "Best Buy"
@@ -794,6 +795,16 @@ def _party_home(doc: Doc, start: int, gaz: Gazetteer) -> bool:
 def _after_prep(span: Span, preps: set[str]) -> bool:
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in preps
+
+
+def _whence(span: Span) -> bool:
+    """A person's home town or a journey's end: "Allison Roe of Squirrel Hill", "drove to Lanexa"."""
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    return preposition.lower_ == "of" and preposition.head.ent_type_ == "PERSON" or \
+        preposition.lower_ in {"to", "into", "toward", "towards"} and preposition.head.lemma_ in MOTION_VERBS
 
 
 def _inside_longer_entity(span: Span) -> bool:

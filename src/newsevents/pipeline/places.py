@@ -233,10 +233,12 @@ class _Builder:
         by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
         by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         towns: dict[int, _Candidate] = {}  # by GeoNames id
+        admin1_population: Counter[tuple[str, str]] = Counter()  # that of its towns
         for city in cities:
             point = (city.lat, city.lon)
             by_country[city.country].append(point)
             by_admin1[(city.country, city.admin1)].append(point)
+            admin1_population[(city.country, city.admin1)] += city.population
             kind = "capital" if city.geonameid in capitals else "city"
             us = city.country == "US"
             candidate = _Candidate(city.name, iso3.get(city.country), *point, kind, city.geonameid, city.population,
@@ -247,7 +249,7 @@ class _Builder:
         self._add_countries(countries, by_country, data["country_points"])
         self._add_continents(cache)
         self._add_us(cache, data, cities, zips, town_counties)
-        self._add_regions(data["regions"], countries, largest, by_admin1)
+        self._add_regions(data["regions"], countries, largest, by_admin1, admin1_population)
         self._add_areas(data["areas"])
         for short in data["city_abbreviations"]:  # "L.A.": the largest town of that name in that country
             self._add(fold(short["abbreviation"]), towns[largest[(short["country"], fold(short["city"]))].geonameid])
@@ -334,12 +336,14 @@ class _Builder:
                                                  town_counties.get((code, fold(name)))))
 
     def _add_regions(self, regions: list[dict], countries: dict, seats: dict[tuple[str, str], _City],
-                     by_admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
+                     by_admin1: dict[tuple[str, str], list[tuple[float, float]]],
+                     admin1_population: Counter[tuple[str, str]]) -> None:
         for region in regions:
             seat = seats[(region["country"], fold(region["seat"]))]
-            lat, lon = region.get("point") or _midrange(by_admin1[(region["country"], seat.admin1)])
+            division = (region["country"], seat.admin1)
+            lat, lon = region.get("point") or _midrange(by_admin1[division])
             candidate = _Candidate(region["name"], countries[region["country"]]["iso3"], lat, lon, "region", None,
-                                   ASSUMED_POPULATION["region"])
+                                   admin1_population[division] or ASSUMED_POPULATION["region"])
             for name in (region["name"], *region.get("also", [])):
                 self._add(fold(name), candidate)
 

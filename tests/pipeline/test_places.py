@@ -129,3 +129,8 @@ def test_firms_titles_and_buildings_are_not_places(code):
 def test_home_towns_and_journeys_end_are_places(code):
     assert "Squirrel Hill" in places(code, "Allison Roe of Squirrel Hill brought her four young children.")
     assert "Lanexa" in places(code, "The men drove to Lanexa and came back the next morning.")
+
+
+def test_a_country_described_is_a_place_and_a_country_acting_an_actor(code):
+    assert "Afghanistan" in places(code, "Afghanistan was his third deployment since 2005.")
+    assert "Russia" not in places(code, "Russia said it would answer the sanctions.")

@@ -863,6 +863,8 @@ def _government(span: Span, actors: ActorIndex) -> bool:
     if mention is None or mention.actor.type not in {"government", "country"}:
         return False
     root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and mention.actor.type == "country":
+        return False  # "Afghanistan was his third deployment", "Sudan is rich in oil": the country itself
     if root.dep_ in {"nsubj", "nsubjpass", "agent", "dative"}:
         return True
     if root.dep_ == "poss":

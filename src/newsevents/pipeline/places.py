@@ -82,7 +82,9 @@ INSTITUTIONS = {"school", "schools", "center", "centre", "hall", "foundation", "
                 "commission", "board", "park", "clinic", "association", "club"}
 COMPASS = {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "central"}
 MOTION_VERBS = {"fly", "travel", "return", "come", "arrive", "move", "drive", "depart", "leave", "flee", "go", "head",
-                "sail", "walk", "run", "escape", "evacuate", "withdraw", "commute", "relocate", "ship", "send"}
+                "sail", "walk", "run", "escape", "evacuate", "withdraw", "commute", "relocate", "ship", "send",
+                "bring", "carry", "transport", "import", "export", "smuggle", "deport", "extradite", "emigrate",
+                "immigrate", "hail", "originate", "fire", "launch", "capture", "drift", "spread"}
 TRAVEL_NOUNS = {"flight", "trip", "journey", "route", "road", "highway", "railway", "train", "bus", "border",
                 "distance", "drive", "voyage", "service", "corridor", "pipeline"}
 PLACE_PARTS = {"airport", "suburb", "outskirts", "street", "district", "neighbourhood", "neighborhood", "centre",

@@ -90,7 +90,7 @@ TRAVEL_NOUNS = {"flight", "trip", "journey", "route", "road", "highway", "railwa
 PLACE_PARTS = {"airport", "suburb", "outskirts", "street", "district", "neighbourhood", "neighborhood", "centre",
                "center", "downtown", "port", "harbour", "harbor", "coast", "border", "square", "park", "skyline",
                "population", "resident", "mayor", "streets", "station", "university", "zoo", "hospital", "museum",
-               "stadium"}
+               "stadium", "gallery", "theatre", "theater", "cathedral", "metro", "subway", "region", "city"}
 STREET_WORDS = {"road", "rd.", "street", "st.", "avenue", "ave.", "drive", "dr.", "boulevard", "blvd.", "lane", "pike",
                 "parkway", "highway", "way", "court", "circle", "trail", "place"}
 LOCAL_PENALTY = 3.0
@@ -872,7 +872,7 @@ def _government(span: Span, actors: ActorIndex) -> bool:
     if root.dep_ == "poss":
         # "Moscow's decision" is its government's; "Georgia's breakaway regions" and "Moscow's airport"
         # are the place's own.
-        return mention.actor.type == "government" and root.head.lemma_ not in PLACE_PARTS
+        return mention.actor.type == "government" and root.head.lemma_.lower() not in PLACE_PARTS
     if root.dep_ == "pobj" and root.head.lower_ in {"from", "between"}:
         # "a message from Moscow", "talks between Moscow and Kyiv"; not "flew from Moscow", "flights
         # between Moscow and Riga"

@@ -725,8 +725,9 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
             _local_cue(doc, m))
     if len(span) == 1:
         token = span[0]
-        if key in gaz.not_places or token.is_stop or not (token.pos_ == "PROPN" or token.text.isupper()):
-            return False
+        if key in gaz.not_places or token.is_stop or \
+                not (token.pos_ == "PROPN" or token.text.isupper() or _local_cue(doc, m)):
+            return False  # a word, unless the parser mistook "Gainesville residents" for one
         if token.text.isupper():
             return len(token) >= 4 and None  # acronyms ("PRIDE"), unless a dateline or said otherwise
     # A name that names a town somewhere is often a word or a name too ("Center" in "Detention Center",

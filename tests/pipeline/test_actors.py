@@ -98,3 +98,8 @@ def test_actors_roles_take_the_country_of_a_possessive_a_phrase_or_a_conjoined_r
     assert actor_at(code("Russian troops and police attacked villages."), "police").code == "RUSCOP"
     # A name before the role wins over one in a phrase after it.
     assert actor_at(code("NATO troops in Estonia held exercises."), "NATO troops in Estonia").code == "IGOWSTNATMIL"
+
+
+def test_actors_a_named_role_of_an_agency_is_not_coded_twice(code):
+    coded = code("State Department spokesman Nicholas Burns said the aid was welcome.")
+    assert actor_at(coded, "State Department spokesman Nicholas Burns").code == "USAGOV"

@@ -121,7 +121,7 @@ class ActorIndex:
         for conjunct in (c for name in names[:1] for c in name.conjuncts):
             other = self.at(conjunct)
             if other and other.actor.type in {"country", "organization"}:
-                code = combine(other.actor.code, mention.agent)
+                code = combine(other.actor.country or other.actor.code, mention.agent)
                 found.append(replace(mention, actor=replace(mention.actor, code=code, country=other.actor.country)))
         return found
 
@@ -315,7 +315,7 @@ class ActorResolver:
                 country = self._remembered_role_country(roles)  # "Australia's trade minister ... Don Farrell"
             if agents or country:
                 agent = agents[0].code if agents else None
-                code = (country or "") + (agent if agent and agent != "IGO" else "")
+                code = combine(country, agent) if agent and agent != "IGO" else (country or "")
                 if not code:
                     return None
                 mention = self._mention(start, end, head, members, code, name, country, "person", roles, agent)
@@ -394,7 +394,7 @@ class ActorResolver:
         for child in head.children:
             mention = self.index.at(child) if child.dep_ == "poss" else None
             if mention and mention.actor.type in {"country", "organization", "government"}:
-                return mention.actor.code
+                return mention.actor.country or mention.actor.code  # "Washington's envoy": USA, not USAGOV
         return None
 
     def _shared_country(self, head: Token) -> str | None:

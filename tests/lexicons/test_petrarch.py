@@ -179,6 +179,7 @@ def test_petrarch_pattern_parts():
     assert [(e.kind, e.words) for e in before] == [("np", ("HARSHLY",)), ("mark", ("$",))]
     assert [(e.kind, e.words) for e in after] == [("np", ("NEW", "&TIETYPES", "TIES")), ("pp", ("WITH", "+")),
                                                   ("mark", ("^",))]
+    assert [e.words for e in parse_petrarch_pattern("*GLADLY")[1]] == [("GLADLY",)]  # a '*' joined to a word
     for broken in ("* (WITH", "* {A", "NO VERB", "* A * B", "* ()"):
         with pytest.raises(ValueError):
             parse_petrarch_pattern(broken)

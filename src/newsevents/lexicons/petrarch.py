@@ -265,8 +265,9 @@ class _Element:
 
 
 def parse_petrarch_pattern(text: str) -> tuple[list[_Element], list[_Element]]:
-    """``PRE * POST`` (without its code) -> the elements before and after the verb."""
-    tokens = re.findall(r"[(){}]|[^\s(){}]+", text)
+    """``PRE * POST`` (without its code) -> the elements before and after the verb. A ``*`` joined to its
+    neighbours (``*SCEPTICAL``, ``SPY_*_DEAL``) stands alone."""
+    tokens = re.findall(r"[(){}*]|[^\s(){}*]+", text)
     before: list[_Element] = []
     after: list[_Element] | None = None
     i = 0

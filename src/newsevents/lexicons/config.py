@@ -7,6 +7,7 @@ verbs = "verbs.txt"
 actors = ["countries.actors.txt", "international.actors.txt"]
 agents = "agents.txt"
 discards = "discards.txt"
+coding_ontology = "ontology.txt"      # PICO: the codes of negated verbs
 replace_builtin = false
 
 [newsevents]
@@ -41,7 +42,7 @@ from newsevents.lexicons.files import DATA_DIR, skip
 from newsevents.lexicons.petrarch import load_petrarch
 
 TABLES = {
-    "petrarch": {"verbs", "actors", "agents", "discards", "replace_builtin"},
+    "petrarch": {"verbs", "actors", "agents", "discards", "coding_ontology", "replace_builtin"},
     "newsevents": {"actors", "patterns", "office_holders", "agents", "countries", "organizations",
                    "replace_builtin"},
 }
@@ -116,7 +117,7 @@ def build_lexicon(files: dict[str, dict[str, list[Path]]], replace: bool, source
         return next(iter(petrarch.get(key, [])), None)
 
     user = load_petrarch(builtin.events.codebook, verbs=one("verbs"), actors=petrarch.get("actors", []),
-                         agents=one("agents"), discards=one("discards"),
+                         agents=one("agents"), discards=one("discards"), coding_ontology=one("coding_ontology"),
                          # Beside our lexicon, our statement rule codes "X said"; alone, their patterns do.
                          reporting_verbs=frozenset() if replace else builtin.cues.reporting_verbs)
     own = files.get("newsevents", {})

@@ -105,6 +105,9 @@ class EventLexicon:
     # code the reported act alone, so a lexicon of theirs alone turns it off.
     statements: bool = True
     target_preps: frozenset[str] = TARGET_PREPS
+    # A PETRARCH coding ontology's negations: a verb negated in its own clause codes the paired code
+    # ("did not clash" [110] is 050); without one, a negated event keeps its code and is marked negated.
+    negations: dict[str, str] = field(default_factory=dict)
 
     def add(self, pattern: Pattern) -> None:
         table = self.nouns if pattern.noun else self.verbs

@@ -11,7 +11,10 @@ PETRARCH (and TABARI before it) dictionaries are a format we read, never a sourc
   (``[CODE <YYMMDD]``, ``[CODE >YYMMDD]``, ``[CODE YYMMDD-YYMMDD]``), on the phrase's line or the next;
 - agent dictionaries: ``PHRASE {PLURALS} [~CODE]`` (after the actor's code) or ``[CODE~]`` (before it),
   with ``!SET! = A, B`` substitution sets;
-- discard lists: phrases whose sentence (with ``+``: whose story) is not coded.
+- discard lists: phrases whose sentence (with ``+``: whose story) is not coded;
+- the internal coding ontology (PICO): ``CODE:VALUE`` lines, the value a sum of hexadecimal terms; a verb
+  negated in its own clause codes the event whose value is its own less ``0xFFFF`` ("did not clash" [110]
+  is 050), when the ontology has one.
 
 A line that cannot be read is reported with its file and line (``LexiconWarning``) and skipped. What our
 coder cannot honour is counted, and summarised once per file.
@@ -43,6 +46,8 @@ PREPOSITIONS = frozenset({"on", "in", "over", "through", "by", "along", "about",
 MARKERS = frozenset("$+^%")
 # PETRARCH takes a target from the prepositional phrases of the verb phrase, whatever their preposition
 # ("fired at X", "left for X", "arrived in X"); phrases of time and manner name no actor.
+NEGATION = 0xFFFF  # PICO: a negated verb's value is its own less this
+PICO_TERM = re.compile(r"([+-]?)\s*0x([0-9a-f]+)", re.I)
 VERB_PHRASE_PREPS = frozenset({"against", "with", "on", "upon", "to", "toward", "towards", "at", "for", "in", "into",
                                "from", "about", "over", "near", "onto", "across", "inside", "among"})
 
@@ -59,7 +64,7 @@ class PetrarchLexicon:
 
 def load_petrarch(codebook: dict[str, CameoCode], verbs: Path | None = None, actors: Iterable[Path] = (),
                   agents: Path | None = None, discards: Path | None = None,
-                  reporting_verbs: frozenset[str] = frozenset()) -> PetrarchLexicon:
+                  reporting_verbs: frozenset[str] = frozenset(), coding_ontology: Path | None = None) -> PetrarchLexicon:
     """Read PETRARCH dictionaries into our structures; ``codebook`` is the CAMEO codebook to extend.
     A reporting verb's bare statement code (SAY [010]) is left to the coder, which codes a statement
     only when the speaker reports another side's act (see ``read_verbs``)."""
@@ -75,6 +80,8 @@ def load_petrarch(codebook: dict[str, CameoCode], verbs: Path | None = None, act
         read_agents(agents, result.actors, result.counts)
     if discards is not None:
         result.discard_words |= read_discards(discards, result.counts)
+    if coding_ontology is not None:
+        result.events.negations = read_coding_ontology(coding_ontology, result.counts)
     return result
 
 
@@ -745,3 +752,24 @@ def read_discards(path: Path, counts: Counter[str]) -> set[str]:
             words.add(" ".join(fold(p) for p in parts))
     counts["discard words"] += len(words)
     return words
+
+
+# -- the internal coding ontology ------------------------------------------------------------------------
+def read_coding_ontology(path: Path, counts: Counter[str]) -> dict[str, str]:
+    """The negations a PICO file defines: event code -> the code of the same verb negated. A value is a sum
+    of hexadecimal terms (``110:0x1007f``, ``121:-0xFFFF+0x0070``); the negation of a code is the code whose
+    value is its own less ``0xFFFF``, the last listed winning as in PETRARCH; most codes have none."""
+    values: dict[str, int] = {}
+    for number, raw in dictionary_lines(path):
+        code, colon, expression = raw.strip().partition(":")
+        if code.strip() == NULL_CODE:
+            continue  # no event, so none to negate
+        terms = PICO_TERM.findall(expression)
+        if not colon or not EVENT_CODE.fullmatch(code.strip()) or not terms or PICO_TERM.sub("", expression).strip():
+            skip(path, number, f"not a 'CODE:VALUE' line: {raw.strip()!r}")
+            continue
+        values[code.strip()] = sum(int(digits, 16) * (-1 if sign == "-" else 1) for sign, digits in terms)
+    codes = {value: code for code, value in values.items()}
+    negations = {code: codes[value - NEGATION] for code, value in values.items() if value - NEGATION in codes}
+    counts["negated codes"] += len(negations)
+    return negations

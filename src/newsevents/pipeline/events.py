@@ -188,10 +188,13 @@ class EventCoder:
             preps = [c for h in heads for c in h.children
                      if c.dep_ in {"prep", "prt", "agent", "dative"} and c.lower_ in pattern.preps]
             if pattern.prep_objects:
-                # The word heads the preposition's object or modifies it ("(ON TRADE)": "on trade issues").
+                # The word heads the preposition's object or modifies it ("(ON TRADE)": "on trade issues"); a
+                # preposition parsed as a particle has the verb's object for its own ("clash over the efforts").
                 preps = [p for p in preps if any(_says(w, pattern.prep_objects) for g in p.children
                                                  if g.dep_ in {"pobj", "pcomp"}
-                                                 for w in g.doc[g.left_edge.i : g.i + 1])]
+                                                 for w in g.doc[g.left_edge.i : g.i + 1])
+                         or p.dep_ == "prt" and any(_says(w, pattern.prep_objects) for g in p.head.children
+                                                    if g.dep_ == "dobj" for w in g.doc[g.left_edge.i : g.i + 1])]
             if not preps:
                 return False
         if pattern.xcomps:
@@ -441,11 +444,9 @@ class EventCoder:
                 return False
             node = token.head
         for _ in range(6):
-            if any(c.dep_ == "neg" or (c.dep_ == "dobj" and any(g.lower_ == "no" and g.dep_ == "det"
-                                                                 for g in c.children)) for c in node.children):
+            if any(c.dep_ == "dobj" and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children)
+                   for c in node.children) or self._not(node):
                 return True
-            if any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in node.children):
-                return True  # "did not even ever clash": the negation parsed under an adverb
             if node is not token and node.lemma_.lower() in self.cues.negating_verbs:
                 return True
             climbs = node.dep_ == "xcomp" or (node.dep_ == "conj" and node.head.dep_ == "xcomp")
@@ -453,6 +454,20 @@ class EventCoder:
                 return False
             node = node.head
         return False
+
+    @staticmethod
+    def _not(verb: Token) -> bool:
+        """Does "not" modify the verb itself ("did not clash", "won't ever clash")?"""
+        return any(c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
+                   for c in verb.children)  # "did not even ever clash": the negation parsed under an adverb
+
+    def _negated_verb(self, token: Token, pattern: Pattern) -> bool:
+        """Is the verb negated in its own clause, not through a verb that governs it ("refused to meet")?
+        The words of a multi-word verb the parser split ("will not wire tap") are the verb's too."""
+        if pattern.noun:
+            return False
+        words = len(pattern.lemma.split())
+        return any(self._not(t) for t in token.doc[token.i - words + 1 : token.i + 1])
 
     def mode(self, token: Token) -> str:
         """hypothetical ("if ...", "could"), future ("will", "plans to"), reported, or asserted.
@@ -657,7 +672,12 @@ class EventCoder:
     def _event(self, token: Token, pattern: Pattern, number: int, sent: Span, source: _Role,
                target: _Role | None, code: str | None = None, rule: str | None = None,
                mode: str | None = None) -> Event:
-        entry = self.lexicon.events.describe(code or pattern.code)
+        code = code or pattern.code
+        negated = self.negated(token)
+        negations = self.lexicon.events.negations
+        if negated and code in negations and self._negated_verb(token, pattern):
+            code, negated = negations[code], False  # the ontology codes the negated verb: "did not clash" [110]: 050
+        entry = self.lexicon.events.describe(code)
         date, date_text = self.event_date(token)
         event_mode = mode or self.mode(token)
         confidence = 0.45 + 0.1 * pattern.specificity + (0.2 if target else 0.0)
@@ -683,7 +703,7 @@ class EventCoder:
             date_text=date_text,
             date_source="text" if date else "publication",
             location=self.location(token),
-            negated=self.negated(token),
+            negated=negated,
             mode=event_mode,  # type: ignore[arg-type]
             confidence=round(min(confidence, 0.95), 2),
             trigger=Trigger(span=trigger_span, text=token.text),

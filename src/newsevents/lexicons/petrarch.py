@@ -63,8 +63,8 @@ class PetrarchLexicon:
 
 
 def load_petrarch(codebook: dict[str, CameoCode], verbs: Path | None = None, actors: Iterable[Path] = (),
-                  agents: Path | None = None, discards: Path | None = None,
-                  reporting_verbs: frozenset[str] = frozenset(), coding_ontology: Path | None = None) -> PetrarchLexicon:
+                  agents: Path | None = None, discards: Path | None = None, coding_ontology: Path | None = None,
+                  reporting_verbs: frozenset[str] = frozenset()) -> PetrarchLexicon:
     """Read PETRARCH dictionaries into our structures; ``codebook`` is the CAMEO codebook to extend.
     A reporting verb's bare statement code (SAY [010]) is left to the coder, which codes a statement
     only when the speaker reports another side's act (see ``read_verbs``)."""

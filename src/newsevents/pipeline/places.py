@@ -100,6 +100,7 @@ LOCAL_PENALTY = 3.0
 # A single word found only by the gazetteer and not used as a place's name must name a city this large.
 BIG_CITY = 100_000
 FREE_MIN_POPULATION = 1_000
+UNMARKED_MIN_POPULATION = 5_000  # a name the text gives no cue for ("Titan, which has not drilled ...")
 STRONG_PREPS = {"in", "at", "near", "outside", "inside", "from", "across", "throughout"}
 INITIAL = re.compile(r"[A-Z]\.$")  # "Tyrise M. Bell" is a person, but "W. Columbia" a place
 DIRECTIONS = {"n.", "s.", "e.", "w."}
@@ -755,7 +756,7 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
         return True  # "Paris, Ill.", "Gainesville police", "a Meadow Grove man", "in Cottonport", "Hall counties"
     if after:  # heads a longer name: "Boston Globe", "Wamego Seniors Center", but not "Best Buy"
         return best >= BIG_CITY or _local_institution(doc, m.end) or None
-    return best >= FREE_MIN_POPULATION or key in place_words or None
+    return best >= UNMARKED_MIN_POPULATION or key in place_words or None
 
 
 def _compound_part(doc: Doc, start: int, gaz: Gazetteer) -> bool:

@@ -54,7 +54,8 @@ DONATE
 GIVE {GAVE GIVEN GIVING}
 - * &MONEY              [071]
 - % *                   [057]
-- GENEROUSLY *          [0711]
+- (AFTER) *             [0711]
+- CHARITY *             [0712]
 - * BUDGET              [---]
 - * PEACE               [xyz]
 - * &UNDEFINED          [071]
@@ -215,8 +216,11 @@ def test_petrarch_synsets_noun_phrases_and_prepositional_phrases(verbs):
     assert policy.objects >= {"policy"} and policy.object_words == (frozenset({"economic", "cultural"}),)
     [aggression] = found["1122"]
     assert aggression.preps == {"for"} and aggression.prep_objects == {"aggression"}
-    [generously] = patterns(events, "donate")["0711"]
-    assert generously.before == (frozenset({"generously"}),)
+    # Before the verb, a phrase is one of its clause, a noun phrase its subject's.
+    [after] = patterns(events, "donate")["0711"]
+    [charity] = patterns(events, "donate")["0712"]
+    assert after.before == (frozenset({"after"}),) and not after.subject_words
+    assert charity.subject_words == (frozenset({"charity"}),) and not charity.before
 
 
 def test_petrarch_nested_and_multi_word_synset_members(verbs):
@@ -437,6 +441,19 @@ def test_petrarch_negated_verbs_take_the_code_of_their_negation(petrarch_coder):
     for text in ("Freedonia did not clash with Sylvania.", "Freedonia refused to clash over the plans of Sylvania."):
         events = petrarch_coder.code_document(document_from_text(text)).events
         assert events and all(e.negated and e.code in {"190", "110"} for e in events)
+
+
+def test_petrarch_words_before_the_verb_are_its_subjects(petrarch_coder):
+    assert coded(petrarch_coder, "The Freedonia charity donated a car to Sylvania.") == {("FRE", "0712", "SYL")}
+    assert coded(petrarch_coder, "Freedonia donated a car to the charity of Sylvania.") == {("FRE", "070", "SYL")}
+
+
+def test_petrarch_conventions_passives_and_participles(petrarch_coder):
+    # Without "by", a passive takes its source from another phrase of the verb, down its chain.
+    assert coded(petrarch_coder, "Sylvania was condemned over its quarrel with Freedonia.") == {("FRE", "111", "SYL")}
+    # A participle that modifies the object: its phrases and its object hold the target.
+    assert coded(petrarch_coder, "Freedonia condemned the roads leading into Sylvania.") == {("FRE", "111", "SYL")}
+    assert coded(petrarch_coder, "Freedonia condemned the rally supporting Sylvania.") == {("FRE", "111", "SYL")}
 
 
 def test_petrarch_statement_patterns_code_what_the_clause_does_not(petrarch_coder):

@@ -62,7 +62,8 @@ class Pattern:
     forms: frozenset[str] = frozenset()  # the trigger's own word form must be one of these ("left", not "leave")
     object_words: Words = ()  # further words of the object's phrase ("diplomatic ties")
     prep_objects: frozenset[str] = frozenset()  # heads of the @prep's object ("agree on trade")
-    before: Words = ()  # words before the trigger in its clause ("heavily criticized")
+    before: Words = ()  # words before the trigger in its clause ("(DESPITE) *")
+    subject_words: Words = ()  # words of the subject's phrase, not its determiners ("{DEATH TOLL} *")
     after: Words = ()  # words after the trigger in its clause, beyond the object and @prep phrase
     compound: bool = False  # the source must be several actors, who act towards each other
     reverse_code: str | None = None  # a paired event from the target to the source ("left for": 042 / 043)
@@ -71,7 +72,8 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return (bool(self.objects) + bool(self.preps) + bool(self.xcomps) + bool(self.forms) + len(self.object_words)
-                + bool(self.prep_objects) + len(self.before) + len(self.after) + self.compound)
+                + bool(self.prep_objects) + len(self.before) + len(self.subject_words) + len(self.after)
+                + self.compound)
 
 
 def parse_pattern(text: str, code: str, noun: bool, rule: str) -> Pattern:
@@ -105,6 +107,11 @@ class EventLexicon:
     # code the reported act alone, so a lexicon of theirs alone turns it off.
     statements: bool = True
     target_preps: frozenset[str] = TARGET_PREPS
+    # The phrases of a participle that modifies an object and hold a target ("assurances sent from X").
+    participle_preps: frozenset[str] = frozenset({"from"})
+    participle_objects: bool = False  # and its object ("the parade supporting X"): PETRARCH's convention
+    # PETRARCH's convention: a passive without "by" takes its source from another phrase of the verb.
+    passive_phrase_sources: bool = False
     # A PETRARCH coding ontology's negations: a verb negated in its own clause codes the paired code
     # ("did not clash" [110] is 050); without one, a negated event keeps its code and is marked negated.
     negations: dict[str, str] = field(default_factory=dict)

@@ -72,7 +72,8 @@ def load_petrarch(codebook: dict[str, CameoCode], verbs: Path | None = None, act
     if verbs is not None:
         read_verbs(verbs, result.events, result.counts, reporting_verbs)
         result.events.statements = False
-        result.events.target_preps = VERB_PHRASE_PREPS
+        result.events.target_preps = result.events.participle_preps = VERB_PHRASE_PREPS
+        result.events.passive_phrase_sources = result.events.participle_objects = True
     for path in actors:
         read_actors(path, result.actors, result.counts)
         result.actors.pronouns = False
@@ -388,12 +389,13 @@ def _translate(pattern: _PatternLine, synsets: Synsets) -> list[Pattern]:
     the verb. Before the verb: words that must precede it, and ``%`` for a compound actor.
     """
     before: list[str] = []
+    subject: list[str] = []
     compound = False
     for element in pattern.before:
         if element.kind == "mark":
             compound |= element.words == ("%",)
-        else:
-            before += [w for w in element.words if w not in MARKERS]
+        else:  # a noun phrase before the verb is its subject's ("POLICE *"), a phrase one of its clause
+            (subject if element.kind == "np" else before).extend(w for w in element.words if w not in MARKERS)
     nps: list[_Element] = []
     pps: list[_Element] = []
     after: list[str] = []
@@ -429,7 +431,7 @@ def _translate(pattern: _PatternLine, synsets: Synsets) -> list[Pattern]:
         after.append(particle)
         particle = None
     results = []
-    before_words, after_words = synsets.expand(before)[0], synsets.expand(after)[0]
+    before_words, after_words, subject_words = (synsets.expand(w)[0] for w in (before, after, subject))
     objects, prep_objects = synsets.expand(obj, head=True), synsets.expand(prep_words, head=True)
     for obj_phrase, prep_phrase in itertools.product(objects, prep_objects):
         base = Pattern(
@@ -437,7 +439,8 @@ def _translate(pattern: _PatternLine, synsets: Synsets) -> list[Pattern]:
             objects=obj_phrase[-1] if obj_phrase else frozenset(), object_words=obj_phrase[:-1],
             preps=frozenset(p for p in (*(prep or "").split("/"), particle) if p),
             prep_objects=prep_phrase[-1] if prep_phrase else frozenset(),
-            before=before_words, after=(*prep_phrase[:-1], *after_words), compound=compound,
+            before=before_words, subject_words=subject_words, after=(*prep_phrase[:-1], *after_words),
+            compound=compound,
             reverse_code=pattern.reverse, skipped=skipped, rule=f"{pattern.line}:{pattern.text}")
         results.append(base)
         if prep == "to" and len(prep_phrase) == 1 and not xcomps:

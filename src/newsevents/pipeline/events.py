@@ -204,11 +204,27 @@ class EventCoder:
         for words, side in ((pattern.before, -1), (pattern.after, 1)):
             if words and not all(any(_says(t, slot) for t in self._near(token, side)) for slot in words):
                 return False
+        if pattern.subject_words and not all(any(_says(t, slot) for t in self._subject_phrase(token))
+                                             for slot in pattern.subject_words):
+            return False
         if pattern.compound:
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not any(list(s.conjuncts) for s in subjects):
                 return False
         return True
+
+    @staticmethod
+    def _subject_phrase(verb: Token) -> list[Token]:
+        """The words of the verb's subject, or of the subject of the clause it continues, without determiners
+        and conjunctions: "Eriador's death toll has risen" fits "{DEATH TOLL} *", "will host" does not fit
+        "WILL *", nor "neither X nor Y" "NEITHER *"."""
+        node = verb
+        for _ in range(4):
+            subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+            if subjects or node.dep_ not in {"xcomp", "conj"} or node.head.i == node.i:
+                break
+            node = node.head
+        return [t for s in subjects for t in s.subtree if t.dep_ not in {"det", "predet", "preconj", "cc"}]
 
     @staticmethod
     def _noun_fits(token: Token, pattern: Pattern) -> bool:
@@ -246,6 +262,13 @@ class EventCoder:
             if passive:
                 agent = next((c for c in node.children if c.dep_ == "agent"), None)
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+                if agent is None and self.lexicon.events.passive_phrase_sources:
+                    # PETRARCH's: without "by", another phrase of the verb holds the source ("X was criticized
+                    # over its dispute with Y": Y criticizes X), the first, down its chain, that names an actor.
+                    phrases = [g for c in node.children if c.dep_ == "prep"
+                               and c.lower_ in self.lexicon.events.target_preps for g in c.children if g.dep_ == "pobj"]
+                    return next((r for p in phrases if (r := self._roles(self._search_of([p], frozenset()), direct))),
+                                [])
                 return self._roles(self._with_conjuncts(pobj), direct)
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
             # Each subject with its conjuncts: a list may be parsed as two subjects ("Lions, tigers, and Gondor").
@@ -363,18 +386,20 @@ class EventCoder:
                 found += self._search_of(self._attached(node), avoid, depth - 1)
         return found
 
-    @staticmethod
-    def _attached(noun: Token) -> list[Token]:
+    def _attached(self, noun: Token) -> list[Token]:
         """The nouns of a noun's own phrases and clauses: "sanctions on Iran", "hopes that Iran would ...",
-        "memos sent by Iran", "assurances sent from Iran"."""
+        "memos sent by Iran", "assurances sent from Iran" (PETRARCH's: "links leading into Iran")."""
         found = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
                  for g in c.children if g.dep_ == "pobj"]
         for clause in (c for c in noun.children if c.dep_ == "acl"):
             if any(g.dep_ == "mark" for g in clause.children):  # a content clause: its subject
                 found += [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
-            else:  # a participle: its agent ("sent by X", "sent from X")
-                found += [g for a in clause.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "from")
+            else:  # a participle: its agent ("sent by X") or a phrase of the lexicon's ("sent from X")
+                found += [g for a in clause.children if a.dep_ == "agent"
+                          or (a.dep_ == "prep" and a.lower_ in self.lexicon.events.participle_preps)
                           for g in a.children if g.dep_ == "pobj"]
+                if self.lexicon.events.participle_objects:  # "the parade supporting X"
+                    found += [g for g in clause.children if g.dep_ == "dobj"]
         return found
 
     def noun_sources(self, noun: Token) -> list[_Role]:

@@ -323,3 +323,25 @@ def test_quotes_a_relative_word_stands_for_what_was_said(code):
     assert quote.text == "which" and quote.cue.text == "opposes" and quote.speaker.name == "Sergei Lavrov"
     quote = only(code("Russian Foreign Minister Sergei Lavrov does not think so."))
     assert quote.text == "so" and quote.speaker.name == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("Russian Foreign Minister Sergei Lavrov is confident that the talks will fail.", "the talks will fail",
+     "confident"),
+    ("Russian Foreign Minister Sergei Lavrov was eager to end the meeting early.", "to end the meeting early",
+     "eager"),
+    ("Russian Foreign Minister Sergei Lavrov has been critical of the new missile base.", "the new missile base",
+     "critical"),
+])
+def test_quotes_a_stance_adjective_attributes_to_its_subject(code, text, content, cue):
+    quote = only(code(text))
+    assert quote.text == content and quote.cue.text == cue and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_quotes_a_further_cue_that_is_no_speech_stays_in_the_content(code):
+    quote = only(code("Russian Foreign Minister Sergei Lavrov said the ministry would keep its staff and supports "
+                      "the new talks."))
+    assert quote.text == "the ministry would keep its staff and supports the new talks" and quote.cue.text == "said"
+    coded = code("Russian Foreign Minister Sergei Lavrov said the ministry would keep its staff and warned that "
+                 "talks were over.")
+    assert [q.text for q in coded.quotes] == ["the ministry would keep its staff", "talks were over"]

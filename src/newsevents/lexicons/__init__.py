@@ -21,6 +21,7 @@ from newsevents.lexicons.files import DATA_DIR, fold, read_yaml
 class Cues:
     reporting_verbs: frozenset[str]
     attribution_verbs: frozenset[str]
+    attribution_adjectives: frozenset[str]
     source_phrases: tuple[str, ...]
     negating_verbs: frozenset[str]
     future_verbs: frozenset[str]

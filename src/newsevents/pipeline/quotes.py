@@ -73,6 +73,8 @@ NOUN_PREPS = {"about", "of", "for", "on", "against", "over", "that"}
 NOMINAL_SUFFIXES = (("ation", "e"), ("ation", ""), ("ition", "ose"), ("sion", "de"), ("ssion", "t"), ("ion", ""),
                     ("ion", "e"), ("ment", ""), ("ment", "e"), ("ial", "y"), ("al", "e"), ("ance", "e"),
                     ("ence", ""), ("ism", "ize"), ("ing", ""), ("t", ""), ("ief", "ieve"))
+# Prepositions that introduce what a stance is about ("critical of", "worried about", "angry at").
+STANCE_PREPS = {"about", "of", "on", "over", "with", "at", "to", "toward", "towards", "for", "by", "in"}
 # Words that open a clause setting something against reported speech: "X said A, while Y B".
 CONTRASTS = {"while", "though", "although", "whereas", "but", "yet"}
 SKIP_EDGE = {"that", ",", ":", ";", "-", "\u2014", "\u2013"}
@@ -226,6 +228,8 @@ class QuoteFinder:
         self.text = doc_text(doc)
         self.actors = actors
         self.verbs = lexicon.cues.reporting_verbs | lexicon.cues.attribution_verbs | RELAY_VERBS
+        self.speech = lexicon.cues.reporting_verbs
+        self.adjectives = lexicon.cues.attribution_adjectives
         # Multi-word source phrases ("according to"); one-word ones ("citing") are verbs with a subject.
         self.phrases = [tuple(p.split()) for p in lexicon.cues.source_phrases if " " in p]
         self.phrase_starts = {p[0] for p in self.phrases}
@@ -470,6 +474,8 @@ class QuoteFinder:
                     quote = self._reported(token)
                 elif token.pos_ == "NOUN" and self._is_cue_noun(token):
                     quote = self._nominal(token)
+                elif token.pos_ == "ADJ" and token.lemma_.lower() in self.adjectives:
+                    quote = self._stance(token)
             if quote is not None:
                 found.append(quote)
         return found
@@ -590,6 +596,18 @@ class QuoteFinder:
             return None
         return _Found(parts, direct=False, cue=noun, speaker=speaker)
 
+    def _stance(self, adjective: Token) -> _Found | None:
+        """A stance its subject takes: "X is confident that ...", "X was eager to ...", "X is critical of ..."."""
+        if adjective.dep_ not in {"acomp", "oprd"}:
+            return None
+        after = [c for c in adjective.children if c.i > adjective.i and (
+            c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "prep" and c.lower_ in STANCE_PREPS and self._is_content(c)))]
+        speaker = self._speaker(adjective.head) if after else None
+        if speaker is None:
+            return None
+        parts = self._in_paragraph(self._following(after), adjective.idx)
+        return _Found(parts, direct=False, cue=adjective, speaker=speaker) if parts else None
+
     def _noun_speaker(self, noun: Token) -> Token | None:
         """Whose speech act a noun names: "Trump's claim", "criticism from X", "X made the claim"."""
         for child in noun.children:
@@ -626,11 +644,13 @@ class QuoteFinder:
 
     def _content(self, start: int, end: int) -> list[tuple[int, int]]:
         """Tokens [start, end) up to a further speech act the parse hung inside them: in "X said A and
-        warned B" or "X said A, arguing B", B is a quote of its own."""
+        warned B" or "X said A, arguing B", B is a quote of its own; in "X said A and backs B" it is not."""
         for token in self.doc[start + 1 : end]:
             if token.dep_ not in {"conj", "advcl"} or not start <= token.head.i < end or self._quoted(token):
                 continue
-            if self._is_cue(token) and (token.dep_ == "conj" or token.tag_ == "VBG"):
+            # Only a speech verb starts a quote of its own: "X said A but supports B" is one attribution.
+            if token.lemma_.lower() in self.speech and self._is_cue(token) \
+                    and (token.dep_ == "conj" or token.tag_ == "VBG"):
                 end = token.left_edge.i
                 break
             contrast = self._contrast(token)

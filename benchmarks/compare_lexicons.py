@@ -50,7 +50,7 @@ def skipped_reason(message: str) -> str:
 def coding(event: Event) -> str:
     source = event.source.code if event.source else "-"
     target = event.target.code if event.target else "-"
-    return f"{source} {event.code} {target}"
+    return f"{source} {'not ' if event.negated else ''}{event.code} {target}"
 
 
 def by_sentence(results: list[CodedDocument]) -> dict[tuple[str, int], list[Event]]:

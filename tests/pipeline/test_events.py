@@ -137,3 +137,17 @@ def test_events_a_role_of_several_countries_is_each_country_s(code):
         ("POLGOV", "111", "RUS"), ("LVAGOV", "111", "RUS"), ("ESTGOV", "111", "RUS")}
     assert triples(code("Russia expelled the ambassadors of Poland and Latvia.")) == {("RUS", "161", "POLGOV"),
                                                                                      ("RUS", "161", "LVAGOV")}
+
+
+def test_events_parse_artefacts_an_adverbial_noun_is_the_object():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsevents.pipeline.events import _objects
+
+    # "contribute a million gold florin to X" with "florin" parsed as an adverbial of the verb
+    words = ["Arnor", "will", "contribute", "a", "million", "gold", "florin", "to", "X"]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 2, 4, 6, 6, 2, 6, 7],
+              deps=["nsubj", "aux", "ROOT", "quantmod", "nummod", "compound", "advmod", "prep", "pobj"],
+              pos=["PROPN", "AUX", "VERB", "DET", "NUM", "NOUN", "NOUN", "ADP", "PROPN"])
+    assert [t.text for t in _objects(doc[2])] == ["florin"]

@@ -70,6 +70,8 @@ def _phrase_fits(head: Token, slots: tuple[frozenset[str], ...]) -> bool:
 
 def _objects(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+    if not objects:  # a noun after the verb parsed as its adverbial ("contribute a million gold florin to X")
+        objects = [c for c in verb.children if c.dep_ in {"advmod", "npadvmod"} and c.pos_ == "NOUN" and c.i > verb.i]
     objects += [g for o in objects for g in o.conjuncts]
     return objects + [g for o in objects for g in _partitive(o)]  # "expel a number of diplomats"
 
@@ -319,7 +321,11 @@ class EventCoder:
             return [g for c in heads if c.dep_ in {"prep", "prt", "dative", "agent"} and c.lower_ in prep_words
                     and c.lower_ not in pattern.skipped for g in c.children if g.dep_ == "pobj"]
 
-        objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj", "nsubjpass"}]
+        # A passive's subject is acted upon, also when parsed as an active one, or as its auxiliary's.
+        auxiliaries = [c for c in children if c.dep_ == "auxpass"]
+        patients = {"nsubjpass", "nsubj"} if auxiliaries else {"nsubjpass"}
+        objects = [c for c in children if c.dep_ in {"dobj", "dative", "iobj"} | patients]
+        objects += [g for a in auxiliaries for g in a.children if g.dep_ in patients]
         # The pattern's phrase may hang on the verb or on the object it names ("condemned an attack by X").
         named = _named_objects(self._objects_of(trigger), pattern) if pattern.objects else []
         # Each phrase is a slot of its own, searched down its "of" chain ("on a resolution against X").
@@ -345,8 +351,8 @@ class EventCoder:
             slots.append(self._search_of([c for clause in children if clause.dep_ == "ccomp" for c in clause.children
                                           if c.dep_ in SUBJECT_DEPS], side))  # "demanded that Russia ..."
             # The phrase may hang on the verb or on its object ("fired shells at X").
-            slots += [self._search_of([p], side) for p in pobjs(self.lexicon.events.target_preps,
-                                                                children + [c for o in objects for c in o.children])]
+            slots += [self._search_of([p], side) for p in pobjs(self.lexicon.events.target_preps, children + [
+                c for o in dict.fromkeys((*objects, *named)) for c in o.children])]
             for clause in (c for c in children if c.dep_ == "xcomp"):  # "proposed to hold talks with Russia"
                 inner = [c for c in clause.children if c.dep_ == "dobj"]
                 slots += [inner, self._search_of([g for o in inner for g in self._attached(o)], side),

@@ -454,6 +454,10 @@ def test_petrarch_conventions_passives_and_participles(petrarch_coder):
     # The passive's subject parsed as its auxiliary's is acted upon all the same.
     assert coded(petrarch_coder, "Sylvania was heavily and unjustly condemned over its quarrel with Freedonia.") == {
         ("FRE", "111", "SYL")}
+    # A subject that names no actor holds its sources in its phrases; of several sources, one may be another's
+    # target, never its own.
+    assert coded(petrarch_coder, "The quarrel between Freedonia and Zembla condemned the pact between Sylvania and "
+                                 "Zembla.") == {("FRE", "111", "SYL"), ("FRE", "111", "ZEM"), ("ZEM", "111", "SYL")}
     # A participle that modifies the object: its phrases and its object hold the target.
     assert coded(petrarch_coder, "Freedonia condemned the roads leading into Sylvania.") == {("FRE", "111", "SYL")}
     assert coded(petrarch_coder, "Freedonia condemned the rally supporting Sylvania.") == {("FRE", "111", "SYL")}

@@ -110,8 +110,10 @@ class EventLexicon:
     # The phrases of a participle that modifies an object and hold a target ("assurances sent from X").
     participle_preps: frozenset[str] = frozenset({"from"})
     participle_objects: bool = False  # and its object ("the parade supporting X"): PETRARCH's convention
-    # PETRARCH's convention: a passive without "by" takes its source from another phrase of the verb.
-    passive_phrase_sources: bool = False
+    # PETRARCH's convention: a source may come from a phrase, the subject's own when it names no actor,
+    # another of the verb's for a passive without "by".
+    phrase_sources: bool = False
+    sources_as_targets: bool = False  # PETRARCH's: of several sources, one may be another's target
     # A PETRARCH coding ontology's negations: a verb negated in its own clause codes the paired code
     # ("did not clash" [110] is 050); without one, a negated event keeps its code and is marked negated.
     negations: dict[str, str] = field(default_factory=dict)

@@ -73,7 +73,7 @@ def load_petrarch(codebook: dict[str, CameoCode], verbs: Path | None = None, act
         read_verbs(verbs, result.events, result.counts, reporting_verbs)
         result.events.statements = False
         result.events.target_preps = result.events.participle_preps = VERB_PHRASE_PREPS
-        result.events.passive_phrase_sources = result.events.participle_objects = True
+        result.events.phrase_sources = result.events.sources_as_targets = result.events.participle_objects = True
     for path in actors:
         read_actors(path, result.actors, result.counts)
         result.actors.pronouns = False

@@ -264,7 +264,7 @@ class EventCoder:
             if passive:
                 agent = next((c for c in node.children if c.dep_ == "agent"), None)
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-                if agent is None and self.lexicon.events.passive_phrase_sources:
+                if agent is None and self.lexicon.events.phrase_sources:
                     # PETRARCH's: without "by", another phrase of the verb holds the source ("X was criticized
                     # over its dispute with Y": Y criticizes X), the first, down its chain, that names an actor.
                     phrases = [g for c in node.children if c.dep_ == "prep"
@@ -275,6 +275,12 @@ class EventCoder:
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
             # Each subject with its conjuncts: a list may be parsed as two subjects ("Lions, tigers, and Gondor").
             roles = self._roles([t for s in subjects for t in self._with_conjuncts(s)], direct)
+            if not roles and self.lexicon.events.phrase_sources:
+                # PETRARCH's: a subject that names no actor holds its source in its phrases, down their chain
+                # ("resumption of ties between X and Y may spur ...": X and Y).
+                roles = next((r for s in subjects if (r := self._roles(
+                    [t for c in self._search_of(self._attached(s), frozenset()) for t in self._with_conjuncts(c)],
+                    False))), [])
             if roles or (subjects and not (subjects[0].pos_ == "PRON" and node.dep_ == "ccomp")):
                 return roles
             if subjects:
@@ -683,7 +689,11 @@ class EventCoder:
             # A statement by a bare role ("an official said") is by nobody in particular.
             sources = [s for s in sources if s.mention.actor.code != s.mention.agent]
         untargeted = not pattern.noun and pattern.code[:2] in self.cues.untargeted_roots
-        common = self.targets(token, pattern, frozenset(s.mention.actor.code for s in sources))
+        side = frozenset(s.mention.actor.code for s in sources)
+        # PETRARCH's: of several sources, one may be another's target ("ties between X and Y may spur
+        # reconciliation between Z and Y": X towards Y), never its own.
+        common = self.targets(token, pattern, frozenset() if len(side) > 1 and self.lexicon.events.sources_as_targets
+                              else side)
         for source in sources:
             targets = common
             if not targets and len(sources) > 1 and (pattern.compound or pattern.code[:2] in MUTUAL_ROOTS):
@@ -692,6 +702,8 @@ class EventCoder:
             if not targets and not untargeted:
                 continue
             for target in targets or [None]:
+                if target and target.mention.actor.code == source.mention.actor.code:
+                    continue
                 if target and (source.mention.inferred or target.mention.inferred) and \
                         source.mention.actor.country == target.mention.actor.country:
                     continue  # a guessed country that makes a country act on itself is a bad guess

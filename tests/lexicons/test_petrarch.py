@@ -443,6 +443,15 @@ def test_petrarch_negated_verbs_take_the_code_of_their_negation(petrarch_coder):
         assert events and all(e.negated and e.code in {"190", "110"} for e in events)
 
 
+def test_petrarch_verbs_are_met_in_the_forms_petrarch_generates(petrarch_coder):
+    from newsevents.lexicons.petrarch import verb_forms
+
+    assert verb_forms("donate") == {"donate", "donates", "donated", "donating"}
+    assert {"tried", "tries", "stopped", "said"} <= verb_forms("try") | verb_forms("stop") | verb_forms("say")
+    assert ("FRE", "111", "SYL") in coded(petrarch_coder, "Freedonia condemns Sylvania.")
+    assert not coded(petrarch_coder, "Freedonia condemnes Sylvania.")  # no form of "condemn"
+
+
 def test_petrarch_words_before_the_verb_are_its_subjects(petrarch_coder):
     assert coded(petrarch_coder, "The Freedonia charity donated a car to Sylvania.") == {("FRE", "0712", "SYL")}
     assert coded(petrarch_coder, "Freedonia donated a car to the charity of Sylvania.") == {("FRE", "070", "SYL")}

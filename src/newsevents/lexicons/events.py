@@ -114,6 +114,7 @@ class EventLexicon:
     # another of the verb's for a passive without "by".
     phrase_sources: bool = False
     sources_as_targets: bool = False  # PETRARCH's: of several sources, one may be another's target
+    regular_forms: bool = False  # PETRARCH's: a verb is met only in the forms it generates, not "departes"
     # A PETRARCH coding ontology's negations: a verb negated in its own clause codes the paired code
     # ("did not clash" [110] is 050); without one, a negated event keeps its code and is marked negated.
     negations: dict[str, str] = field(default_factory=dict)

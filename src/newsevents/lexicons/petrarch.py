@@ -73,6 +73,7 @@ def load_petrarch(codebook: dict[str, CameoCode], verbs: Path | None = None, act
         read_verbs(verbs, result.events, result.counts, reporting_verbs)
         result.events.statements = False
         result.events.target_preps = result.events.participle_preps = VERB_PHRASE_PREPS
+        result.events.regular_forms = True
         result.events.phrase_sources = result.events.sources_as_targets = result.events.participle_objects = True
     for path in actors:
         read_actors(path, result.actors, result.counts)
@@ -170,6 +171,32 @@ def lemma(word: str, pos: str) -> str:
             form = word[: len(word) - len(old)] + new
             (forms if form in index else guesses).append(form)
     return (forms or guesses or [word])[0]
+
+
+@functools.cache
+def _irregular_forms() -> dict[str, frozenset[str]]:
+    """Verb lemma -> its irregular forms, from the lemmatizer's exceptions ("said", "abetted")."""
+    tables = _lemma_tables()
+    forms: dict[str, set[str]] = {}
+    for form, lemmas in (tables.exceptions["verb"].items() if tables else ()):
+        for base in lemmas:
+            forms.setdefault(base, set()).add(form)
+    return {base: frozenset(found) for base, found in forms.items()}
+
+
+@functools.cache
+def verb_forms(verb: str) -> frozenset[str]:
+    """The forms PETRARCH writes a verb in: the base, its regular -s, -ed and -ing forms (a final "e" dropped,
+    "y" after a consonant turned to "ie", a final consonant also doubled) and the irregular ones. "departes" is
+    none of "depart"'s."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    consonant_y = verb.endswith("y") and verb[-2:-1] not in {"a", "e", "i", "o", "u"}
+    third = verb[:-1] + "ies" if consonant_y else verb + "es" if verb.endswith(("s", "x", "z", "ch", "sh", "o")) \
+        else verb + "s"
+    forms = {verb, third, verb[:-1] + "ied" if consonant_y else stem + "ed", stem + "ing"}
+    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou":
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # "stopped", "travelled"
+    return frozenset(forms | _irregular_forms().get(verb, frozenset()))
 
 
 def _adverb(word: str) -> bool:

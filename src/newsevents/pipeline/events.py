@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.lexicons import Lexicon
 from newsevents.lexicons.events import NO_EVENT, Pattern
+from newsevents.lexicons.petrarch import verb_forms
 from newsevents.model import Actor, Event, Place, Quote, TimeExpr, Trigger
 from newsevents.pipeline.actors import ActorIndex, Mention
 from newsevents.pipeline.tokens import sentence_number, sentence_of, sentences, tokens
@@ -149,6 +150,8 @@ class EventCoder:
             return None  # "the North Atlantic Alliance" names an actor, not an act
         pos = token.pos_
         if pos in {"VERB", "AUX"} or (pos == "NOUN" and token.dep_ == "ROOT"):
+            if self.lexicon.events.regular_forms and token.lower_ not in verb_forms(lemma):
+                return None  # PETRARCH's: a verb is met in the forms it generates ("departes" is none of them)
             candidates = [p for p in verbs or [] if self._verb_fits(token, p)]
         elif pos in {"NOUN", "PROPN"}:
             candidates = [p for p in nouns or [] if self._noun_fits(token, p)]

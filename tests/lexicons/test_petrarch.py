@@ -91,6 +91,11 @@ WELCOME
 --- CLASH [190] ---
 CLASH
 - * (OVER PLANS)  [110]
+
+--- RECEIVE [---] ---
+RECEIVE
+- * AID (FROM $)  [071]
+- * TRIBUTE $  [072]
 """
 
 ONTOLOGY = """\
@@ -450,6 +455,16 @@ def test_petrarch_verbs_are_met_in_the_forms_petrarch_generates(petrarch_coder):
     assert {"tried", "tries", "stopped", "said"} <= verb_forms("try") | verb_forms("stop") | verb_forms("say")
     assert ("FRE", "111", "SYL") in coded(petrarch_coder, "Freedonia condemns Sylvania.")
     assert not coded(petrarch_coder, "Freedonia condemnes Sylvania.")  # no form of "condemn"
+
+
+def test_petrarch_source_marker_after_the_verb(verbs, petrarch_coder):
+    events, *_ = verbs
+    [aid] = patterns(events, "receive")["071"]
+    [tribute] = patterns(events, "receive")["072"]
+    assert aid.source_preps == {"from"} and "with" in tribute.source_preps  # '$' alone: a further phrase
+    # The phrase holds the source; the subject is acted upon.
+    assert coded(petrarch_coder, "Sylvania received aid from Freedonia.") == {("FRE", "071", "SYL")}
+    assert coded(petrarch_coder, "Sylvania received a tribute with Freedonia.") == {("FRE", "072", "SYL")}
 
 
 def test_petrarch_words_before_the_verb_are_its_subjects(petrarch_coder):

@@ -68,12 +68,14 @@ class Pattern:
     compound: bool = False  # the source must be several actors, who act towards each other
     reverse_code: str | None = None  # a paired event from the target to the source ("left for": 042 / 043)
     skipped: frozenset[str] = frozenset()  # prepositions whose phrase holds no target ("(AT ^)")
+    # prepositions whose phrase holds the source, the subject being acted upon ("* (FROM $)", "* {MAY DAY} $")
+    source_preps: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
         return (bool(self.objects) + bool(self.preps) + bool(self.xcomps) + bool(self.forms) + len(self.object_words)
                 + bool(self.prep_objects) + len(self.before) + len(self.subject_words) + len(self.after)
-                + self.compound)
+                + self.compound + bool(self.source_preps))
 
 
 def parse_pattern(text: str, code: str, noun: bool, rule: str) -> Pattern:

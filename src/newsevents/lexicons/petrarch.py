@@ -426,11 +426,15 @@ def _translate(pattern: _PatternLine, synsets: Synsets) -> list[Pattern]:
     nps: list[_Element] = []
     pps: list[_Element] = []
     after: list[str] = []
+    source_preps: frozenset[str] = frozenset()
     for element in pattern.after:
         if element.kind == "mark" or "$" in element.words:  # "(FROM $)": the source's phrase, not a target's
             after += [w for w in element.words if w not in MARKERS]
+            if element.kind == "pp":
+                source_preps |= {fold(p) for p in element.words[0].split("/")}
         else:
             (pps if element.kind == "pp" else nps).append(element)
+    sourced_after = bool(source_preps) or any(e.words == ("$",) for e in pattern.after)
     particle = None
     if nps and len(nps[0].words) == 1 and fold(nps[0].words[0]) in PARTICLES:
         word = nps.pop(0).words[0]
@@ -457,6 +461,8 @@ def _translate(pattern: _PatternLine, synsets: Synsets) -> list[Pattern]:
     if particle and prep:
         after.append(particle)
         particle = None
+    if sourced_after and not source_preps:  # "* {MAY DAY} $": the source is in a further phrase of the verb
+        source_preps = VERB_PHRASE_PREPS - {prep}
     results = []
     before_words, after_words, subject_words = (synsets.expand(w)[0] for w in (before, after, subject))
     objects, prep_objects = synsets.expand(obj, head=True), synsets.expand(prep_words, head=True)
@@ -467,7 +473,7 @@ def _translate(pattern: _PatternLine, synsets: Synsets) -> list[Pattern]:
             preps=frozenset(p for p in (*(prep or "").split("/"), particle) if p),
             prep_objects=prep_phrase[-1] if prep_phrase else frozenset(),
             before=before_words, subject_words=subject_words, after=(*prep_phrase[:-1], *after_words),
-            compound=compound,
+            compound=compound, source_preps=source_preps,
             reverse_code=pattern.reverse, skipped=skipped, rule=f"{pattern.line}:{pattern.text}")
         results.append(base)
         if prep == "to" and len(prep_phrase) == 1 and not xcomps:
@@ -534,8 +540,6 @@ def read_verbs(path: Path, lexicon: EventLexicon, counts: Counter[str],
                 if forward is None and reverse:
                     local["patterns with only a reverse code not applied"] += 1
                     continue
-                # "$" (the source after the verb) is not applied: sources come from the subject.
-                local["patterns whose $ (source) marker is not applied"] += any("$" in e.words for e in before + after)
                 blocks[-1][1].append(_PatternLine(number, " ".join(text.split()), before, after,
                                                   forward or NULL_CODE, reverse))
             else:

@@ -272,8 +272,7 @@ class EventCoder:
                     # over its dispute with Y": Y criticizes X), the first, down its chain, that names an actor.
                     phrases = [g for c in node.children if c.dep_ == "prep"
                                and c.lower_ in self.lexicon.events.target_preps for g in c.children if g.dep_ == "pobj"]
-                    return next((r for p in phrases if (r := self._roles(self._search_of([p], frozenset()), direct))),
-                                [])
+                    return self._first_in_phrases(phrases, direct)
                 return self._roles(self._with_conjuncts(pobj), direct)
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
             # Each subject with its conjuncts: a list may be parsed as two subjects ("Lions, tigers, and Gondor").
@@ -281,9 +280,7 @@ class EventCoder:
             if not roles and self.lexicon.events.phrase_sources:
                 # PETRARCH's: a subject that names no actor holds its source in its phrases, down their chain
                 # ("resumption of ties between X and Y may spur ...": X and Y).
-                roles = next((r for s in subjects if (r := self._roles(
-                    [t for c in self._search_of(self._attached(s), frozenset()) for t in self._with_conjuncts(c)],
-                    False))), [])
+                roles = self._first_in_phrases([p for s in subjects for p in self._attached(s)], False)
             if roles or (subjects and not (subjects[0].pos_ == "PRON" and node.dep_ == "ccomp")):
                 return roles
             if subjects:
@@ -377,6 +374,22 @@ class EventCoder:
                 return found[:MAX_CONJUNCTS]
         host = next((h for h in map(self._host_country, pobjs(pattern.preps)) if h and h.code not in side), None)
         return [_Role(Mention(0, 0, host, 0), True)] if host else []
+
+    def _phrase_sources(self, verb: Token, preps: frozenset[str]) -> list[_Role]:
+        """The actors of the first phrase of these prepositions, on the verb or its object, down its chain."""
+        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        phrases = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                   for g in c.children if g.dep_ == "pobj"]
+        return self._first_in_phrases(sorted(phrases, key=lambda t: t.i), True)
+
+    def _first_in_phrases(self, phrases: list[Token], direct: bool) -> list[_Role]:
+        """The actors of the first phrase that names any, searched down its chain."""
+        for phrase in phrases:
+            roles = self._roles([t for c in self._search_of([phrase], frozenset()) for t in self._with_conjuncts(c)],
+                                direct)
+            if roles:
+                return roles
+        return []
 
     def _foreign(self, token: Token, side: frozenset[str]) -> bool:
         """Is this object someone else's ("a Russian diplomat"), not the sources' own means ("its troops")?"""
@@ -686,6 +699,9 @@ class EventCoder:
                                                for c in token.children):
             return  # "fight drugs", "combat poverty"
         sources = self.noun_sources(token) if pattern.noun else self.sources(token)
+        subjects = sources
+        if pattern.source_preps:  # "$" after the verb: a phrase holds the source, the subject is acted upon
+            sources = self._phrase_sources(token, pattern.source_preps)
         if not sources:
             return
         if self._states(token, pattern):
@@ -695,8 +711,8 @@ class EventCoder:
         side = frozenset(s.mention.actor.code for s in sources)
         # PETRARCH's: of several sources, one may be another's target ("ties between X and Y may spur
         # reconciliation between Z and Y": X towards Y), never its own.
-        common = self.targets(token, pattern, frozenset() if len(side) > 1 and self.lexicon.events.sources_as_targets
-                              else side)
+        common = subjects if pattern.source_preps else self.targets(
+            token, pattern, frozenset() if len(side) > 1 and self.lexicon.events.sources_as_targets else side)
         for source in sources:
             targets = common
             if not targets and len(sources) > 1 and (pattern.compound or pattern.code[:2] in MUTUAL_ROOTS):

@@ -345,3 +345,21 @@ def test_quotes_a_further_cue_that_is_no_speech_stays_in_the_content(code):
     coded = code("Russian Foreign Minister Sergei Lavrov said the ministry would keep its staff and warned that "
                  "talks were over.")
     assert [q.text for q in coded.quotes] == ["the ministry would keep its staff", "talks were over"]
+
+
+def test_quotes_a_clause_verb_attributes_its_clause_not_its_object(code):
+    quote = only(code("Russian Foreign Minister Sergei Lavrov found that the talks had failed."))
+    assert quote.text == "the talks had failed" and quote.speaker.name == "Sergei Lavrov"
+    assert code("Russian Foreign Minister Sergei Lavrov found a way out of the talks.").quotes == ()
+    assert code("The Lithuanian army added two battalions to the border force.").quotes == ()
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("Russian Foreign Minister Sergei Lavrov holds the view that the council is dead.",
+     "the council is dead", "view"),
+    ("Russian Foreign Minister Sergei Lavrov's idea of a new security treaty got a cold reception in Brussels.",
+     "a new security treaty", "idea"),
+])
+def test_quotes_nouns_of_a_view_or_aim(code, text, content, cue):
+    quote = only(code(text))
+    assert quote.text == content and quote.cue.text == cue and quote.speaker.name == "Sergei Lavrov"

@@ -22,6 +22,8 @@ class Cues:
     reporting_verbs: frozenset[str]
     attribution_verbs: frozenset[str]
     attribution_adjectives: frozenset[str]
+    attribution_nouns: frozenset[str]
+    clause_verbs: frozenset[str]
     source_phrases: tuple[str, ...]
     negating_verbs: frozenset[str]
     future_verbs: frozenset[str]

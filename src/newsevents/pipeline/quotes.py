@@ -230,6 +230,8 @@ class QuoteFinder:
         self.verbs = lexicon.cues.reporting_verbs | lexicon.cues.attribution_verbs | RELAY_VERBS
         self.speech = lexicon.cues.reporting_verbs
         self.adjectives = lexicon.cues.attribution_adjectives
+        self.cue_nouns = lexicon.cues.attribution_nouns
+        self.clause_verbs = lexicon.cues.clause_verbs
         # Multi-word source phrases ("according to"); one-word ones ("citing") are verbs with a subject.
         self.phrases = [tuple(p.split()) for p in lexicon.cues.source_phrases if " " in p]
         self.phrase_starts = {p[0] for p in self.phrases}
@@ -488,7 +490,7 @@ class QuoteFinder:
     def _is_cue_noun(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
         if lemma not in self.nouns:
-            self.nouns[lemma] = lemma in self.verbs or nominalises(lemma, self.verbs)
+            self.nouns[lemma] = lemma in self.verbs or lemma in self.cue_nouns or nominalises(lemma, self.verbs)
         return self.nouns[lemma]
 
     def _quoted(self, token: Token) -> bool:
@@ -530,10 +532,11 @@ class QuoteFinder:
                 and all(t.is_space or t.is_punct for t in self.doc[verb.sent.start : verb.i]):
             return None  # "Recall that ...", "Note that ...": the writer addresses the reader
         # Complements past the paragraph or of punctuation alone are the parser running on ("___" rules);
-        # "as X put it" has none.
+        # "as X put it" has none; "found a way" is no finding, "found that ..." is.
         after = [] if _as_put_it(verb) else [
             c for c in children if c.i > verb.i and c.dep_ in COMPLEMENTS and self._is_content(c, verb)
-            and not c.is_punct and "\n" not in self.text[verb.idx : c.idx]]
+            and not c.is_punct and "\n" not in self.text[verb.idx : c.idx]
+            and (c.dep_ in {"ccomp", "xcomp"} or verb.lemma_.lower() not in self.clause_verbs)]
         if not any(c.dep_ == "nsubjpass" for c in children):
             # "refers to X as Y", "described as reckless the exercises": the role given is said too
             after += [c for c in children if c.i > verb.i and c.dep_ == "prep" and c.lower_ == "as"

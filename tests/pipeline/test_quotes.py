@@ -363,3 +363,10 @@ def test_quotes_a_clause_verb_attributes_its_clause_not_its_object(code):
 def test_quotes_nouns_of_a_view_or_aim(code, text, content, cue):
     quote = only(code(text))
     assert quote.text == content and quote.cue.text == cue and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_quotes_a_relative_clause_with_a_cue_is_an_attribution_of_its_own(code):
+    coded = code("Russian Foreign Minister Sergei Lavrov said the ministry had met the Lithuanian envoy, who warned "
+                 "that the border would stay closed.")
+    assert [q.text for q in coded.quotes] == ["the ministry had met the Lithuanian envoy",
+                                              "the border would stay closed"]

@@ -647,8 +647,13 @@ class QuoteFinder:
 
     def _content(self, start: int, end: int) -> list[tuple[int, int]]:
         """Tokens [start, end) up to a further speech act the parse hung inside them: in "X said A and
-        warned B" or "X said A, arguing B", B is a quote of its own; in "X said A and backs B" it is not."""
+        warned B", "X said A, arguing B" or "X said A met Y, who warned B", B is a quote of its own; in "X said
+        A and backs B" it is not."""
         for token in self.doc[start + 1 : end]:
+            if token.dep_ == "relcl" and start <= token.head.i < end and self._is_cue(token) \
+                    and not self._quoted(token) and self.doc[token.left_edge.i - 1].text == ",":
+                end = token.left_edge.i  # "..., who blasted X as ...": an attribution of its own
+                break
             if token.dep_ not in {"conj", "advcl"} or not start <= token.head.i < end or self._quoted(token):
                 continue
             # Only a speech verb starts a quote of its own: "X said A but supports B" is one attribution.

@@ -475,6 +475,7 @@ def test_petrarch_words_before_the_verb_are_its_subjects(petrarch_coder):
 def test_petrarch_conventions_passives_and_participles(petrarch_coder):
     # Without "by", a passive takes its source from another phrase of the verb, down its chain.
     assert coded(petrarch_coder, "Sylvania was condemned over its quarrel with Freedonia.") == {("FRE", "111", "SYL")}
+    assert not coded(petrarch_coder, "Sylvania was condemned at the summit of Freedonia.")  # a place names no source
     # The passive's subject parsed as its auxiliary's is acted upon all the same.
     assert coded(petrarch_coder, "Sylvania was heavily and unjustly condemned over its quarrel with Freedonia.") == {
         ("FRE", "111", "SYL")}

@@ -112,9 +112,10 @@ class EventLexicon:
     # The phrases of a participle that modifies an object and hold a target ("assurances sent from X").
     participle_preps: frozenset[str] = frozenset({"from"})
     participle_objects: bool = False  # and its object ("the parade supporting X"): PETRARCH's convention
-    # PETRARCH's convention: a source may come from a phrase, the subject's own when it names no actor,
-    # another of the verb's for a passive without "by".
-    phrase_sources: bool = False
+    # PETRARCH's conventions: a source may come from a phrase, the subject's own when it names no actor, or one
+    # of these prepositions of a passive without "by" (not a destination's: "sent to X" is not sent by X).
+    subject_phrase_sources: bool = False
+    passive_source_preps: frozenset[str] = frozenset()
     sources_as_targets: bool = False  # PETRARCH's: of several sources, one may be another's target
     regular_forms: bool = False  # PETRARCH's: a verb is met only in the forms it generates, not "departes"
     # A PETRARCH coding ontology's negations: a verb negated in its own clause codes the paired code

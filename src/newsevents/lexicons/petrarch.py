@@ -46,6 +46,8 @@ PREPOSITIONS = frozenset({"on", "in", "over", "through", "by", "along", "about",
 MARKERS = frozenset("$+^%")
 # PETRARCH takes a target from the prepositional phrases of the verb phrase, whatever their preposition
 # ("fired at X", "left for X", "arrived in X"); phrases of time and manner name no actor.
+# A passive without "by" may hold its source in a phrase of these ("criticized over its dispute with X").
+PASSIVE_SOURCE_PREPS = frozenset({"over", "from", "about", "against"})
 NEGATION = 0xFFFF  # PICO: a negated verb's value is its own less this
 PICO_TERM = re.compile(r"([+-]?)\s*0x([0-9a-f]+)", re.I)
 VERB_PHRASE_PREPS = frozenset({"against", "with", "on", "upon", "to", "toward", "towards", "at", "for", "in", "into",
@@ -74,7 +76,9 @@ def load_petrarch(codebook: dict[str, CameoCode], verbs: Path | None = None, act
         result.events.statements = False
         result.events.target_preps = result.events.participle_preps = VERB_PHRASE_PREPS
         result.events.regular_forms = True
-        result.events.phrase_sources = result.events.sources_as_targets = result.events.participle_objects = True
+        result.events.subject_phrase_sources = result.events.sources_as_targets = True
+        result.events.participle_objects = True
+        result.events.passive_source_preps = PASSIVE_SOURCE_PREPS
     for path in actors:
         read_actors(path, result.actors, result.counts)
         result.actors.pronouns = False

@@ -267,20 +267,22 @@ class EventCoder:
             if passive:
                 agent = next((c for c in node.children if c.dep_ == "agent"), None)
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-                if agent is None and self.lexicon.events.phrase_sources:
+                if agent is None and self.lexicon.events.passive_source_preps:
                     # PETRARCH's: without "by", another phrase of the verb holds the source ("X was criticized
                     # over its dispute with Y": Y criticizes X), the first, down its chain, that names an actor.
-                    phrases = [g for c in node.children if c.dep_ == "prep"
-                               and c.lower_ in self.lexicon.events.target_preps for g in c.children if g.dep_ == "pobj"]
+                    phrases = [g for c in node.children if c.dep_ == "prep" and c.lower_ in
+                               self.lexicon.events.passive_source_preps for g in c.children if g.dep_ == "pobj"]
                     return self._first_in_phrases(phrases, direct)
                 return self._roles(self._with_conjuncts(pobj), direct)
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
             # Each subject with its conjuncts: a list may be parsed as two subjects ("Lions, tigers, and Gondor").
             roles = self._roles([t for s in subjects for t in self._with_conjuncts(s)], direct)
-            if not roles and self.lexicon.events.phrase_sources:
-                # PETRARCH's: a subject that names no actor holds its source in its phrases, down their chain
-                # ("resumption of ties between X and Y may spur ...": X and Y).
-                roles = self._first_in_phrases([p for s in subjects for p in self._attached(s)], False)
+            if not roles and self.lexicon.events.subject_phrase_sources:
+                # PETRARCH's: a subject that names no actor holds its source in its prepositional phrases, down
+                # their chain ("resumption of ties between X and Y may spur ...": X and Y).
+                roles = self._first_in_phrases([g for s in subjects for c in s.children if c.dep_ == "prep"
+                                                and c.lower_ in OBJECT_PREPS for g in c.children if g.dep_ == "pobj"],
+                                               False)
             if roles or (subjects and not (subjects[0].pos_ == "PRON" and node.dep_ == "ccomp")):
                 return roles
             if subjects:

@@ -370,3 +370,11 @@ def test_quotes_a_relative_clause_with_a_cue_is_an_attribution_of_its_own(code):
                  "that the border would stay closed.")
     assert [q.text for q in coded.quotes] == ["the ministry had met the Lithuanian envoy",
                                               "the border would stay closed"]
+
+
+def test_quotes_what_a_poll_finds_is_the_polls(code):
+    text = "In the latest poll, the ruling party leads the opposition by ten points."
+    quote = only(code(text))
+    assert quote.text == "the ruling party leads the opposition by ten points" and quote.cue.text == "poll"
+    assert text[slice(*quote.speaker_span)] == "the latest poll"
+    assert code("The ruling party, which leads in the polls, met in Vilnius.").quotes == ()

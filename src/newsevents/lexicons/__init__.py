@@ -24,6 +24,7 @@ class Cues:
     attribution_adjectives: frozenset[str]
     attribution_nouns: frozenset[str]
     clause_verbs: frozenset[str]
+    poll_nouns: frozenset[str]
     source_phrases: tuple[str, ...]
     negating_verbs: frozenset[str]
     future_verbs: frozenset[str]

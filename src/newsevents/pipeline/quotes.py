@@ -232,6 +232,7 @@ class QuoteFinder:
         self.adjectives = lexicon.cues.attribution_adjectives
         self.cue_nouns = lexicon.cues.attribution_nouns
         self.clause_verbs = lexicon.cues.clause_verbs
+        self.polls = lexicon.cues.poll_nouns
         # Multi-word source phrases ("according to"); one-word ones ("citing") are verbs with a subject.
         self.phrases = [tuple(p.split()) for p in lexicon.cues.source_phrases if " " in p]
         self.phrase_starts = {p[0] for p in self.phrases}
@@ -478,6 +479,8 @@ class QuoteFinder:
                     quote = self._nominal(token)
                 elif token.pos_ == "ADJ" and token.lemma_.lower() in self.adjectives:
                     quote = self._stance(token)
+                if quote is None and token.pos_ == "NOUN" and token.lemma_.lower() in self.polls:
+                    quote = self._in_poll(token)
             if quote is not None:
                 found.append(quote)
         return found
@@ -610,6 +613,15 @@ class QuoteFinder:
             return None
         parts = self._in_paragraph(self._following(after), adjective.idx)
         return _Found(parts, direct=False, cue=adjective, speaker=speaker) if parts else None
+
+    def _in_poll(self, noun: Token) -> _Found | None:
+        """"In the latest poll, X leads Y": the clause the phrase is attached to is what the poll says."""
+        phrase = noun.head
+        if noun.dep_ != "pobj" or phrase.lower_ != "in" or phrase.head.pos_ not in {"VERB", "AUX"} \
+                or phrase.head.dep_ in {"relcl", "advcl", "acl", "xcomp", "pcomp"}:
+            return None  # "X, who leads in the polls, ...": a clause about the subject, not the poll's finding
+        parts = self._in_paragraph(self._without(*_extent(phrase.head), _extent(phrase)), noun.idx)
+        return _Found(parts, direct=False, cue=noun, speaker=noun) if parts else None
 
     def _noun_speaker(self, noun: Token) -> Token | None:
         """Whose speech act a noun names: "Trump's claim", "criticism from X", "X made the claim"."""

@@ -67,6 +67,8 @@ CONTEXT_WEIGHT = 3.0  # for a country or US state that holds all the document's 
 NEAR_KM, NEAR_BONUS = 100.0, 1.5
 JOINT_NEAR_BONUS = 3.0  # for readings of two names near each other, before either is chosen
 CONTAINED_BONUS = 3.0  # for a town and its county, both named
+NAMED_STATE_BONUS = 1.5  # for a reading in a US state the text names anywhere ("Kansas State University")
+COVER_RANGE = 2.0  # log10 points below a name's likeliest reading at which a reading stops counting for the home
 PLAUSIBLE_RANGE = 4.0  # log10 points below a name's likeliest reading at which a reading stops being plausible
 EARTH_KM = 6371.0
 LOCAL_KINDS = {"city", "capital", "county"}  # readings with a point that means something for nearness
@@ -80,6 +82,9 @@ LOCAL_AFTER = {"police", "mayor", "city", "council", "township", "high", "elemen
                "policemen", "teen", "teenager", "voters", "student", "students", "couple", "restaurant",
                "neighborhood", "neighbourhood", "communities", "teacher", "teachers"}
 LOCAL_BEFORE = {"downtown", "suburban", "uptown"}
+# Of those, the words that follow a county's name as well ("Kanawha Circuit Court", "Hall schools").
+COUNTY_AFTER = {"county", "sheriff", "circuit", "superior", "court", "board", "district", "schools", "area",
+                "voters", "communities", "officials"}
 INSTITUTIONS = {"school", "schools", "center", "centre", "hall", "foundation", "hospital", "library", "court",
                 "council", "department", "district", "depot", "college", "academy", "church", "museum", "chamber",
                 "commission", "board", "park", "clinic", "association", "club"}
@@ -106,6 +111,8 @@ INITIAL = re.compile(r"[A-Z]\.$")  # "Tyrise M. Bell" is a person, but "W. Colum
 DIRECTIONS = {"n.", "s.", "e.", "w."}
 DASHES = {"-", "--", "---", ":", "\u2013", "\u2014"}
 COUNTY_WORDS = ("County", "Parish", "Borough")
+LIST_WORDS = {",", "and", "or"}
+COUNTY_LIST_TOKENS = 40  # "Becker, Clay, Douglas, Grant, ..., Swift and Wilkin counties"
 
 
 class _Candidate(NamedTuple):
@@ -617,6 +624,7 @@ class _Name:
     mentions: list[_Mention]
     readings: list[_Candidate] = field(default_factory=list)
     bias: dict[_Candidate, float] = field(default_factory=dict)  # penalties and cues, by reading
+    weak: set[_Candidate] = field(default_factory=set)  # readings by an alternate name or a bare county name
     choice: _Candidate | None = None
 
 
@@ -764,7 +772,7 @@ def _compound_part(doc: Doc, start: int, gaz: Gazetteer) -> bool:
     if start < 2 or doc[start - 1].text != "-" or doc[start - 2].whitespace_ or doc[start - 1].whitespace_:
         return False
     first = doc[start - 2]
-    return first.text[:1].isupper() and first.text not in gaz.parties and not gaz.entries(first.text)
+    return first.text[:1].isupper() and not _party_home(doc, start, gaz) and not gaz.entries(first.text)
 
 
 def _dateline(doc: Doc, m: _Mention) -> bool:
@@ -811,8 +819,9 @@ def _after_street(doc: Doc, start: int) -> bool:
 
 
 def _party_home(doc: Doc, start: int, gaz: Gazetteer) -> bool:
-    """A legislator's party and home: "Sen. Jane Roe, D-Kanawha"."""
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text in gaz.parties
+    """A legislator's party and home: "Sen. Jane Roe, D-Kanawha", "(R-Hall)", "both D-W. Va."; not "D-Day"."""
+    return start >= 3 and doc[start - 1].text == "-" and doc[start - 2].text in gaz.parties and \
+        doc[start - 3].lower_ in {",", "(", "both"}
 
 
 def _after_prep(span: Span, preps: set[str]) -> bool:
@@ -912,12 +921,13 @@ def _resolve(mentions: list[_Mention], doc: Doc, actors: ActorIndex) -> None:
     names: dict[str, _Name] = {}
     for m in mentions:
         names.setdefault(m.key, _Name([])).mentions.append(m)
+    named = _named_states(doc, gazetteer())
     for name in names.values():
-        _readings(name, doc)
+        _readings(name, doc, named)
     groups = [g for g in names.values() if g.readings]
     # First pass: the home state and country are those where most other names may lie, then where
     # their likeliest readings there are likeliest ("Paris" and "Henry County": Tennessee).
-    covers = [(_cover(g.readings, "country"), _cover(g.readings, "admin1")) for g in groups]
+    covers = [(_cover(g, "country"), _cover(g, "admin1")) for g in groups]
     near = _near_each_other(groups)
     for group, readings in zip(groups, _in_named_county(groups), strict=True):
         for c in readings:
@@ -979,7 +989,7 @@ def _in_named_county(groups: list[_Name]) -> list[set[_Candidate]]:
     counties: dict[tuple[str | None, str], list[tuple[int, _Candidate]]] = defaultdict(list)
     for k, group in enumerate(groups):
         for c in group.readings:
-            if c.kind == "county":
+            if c.kind == "county" and c not in group.weak:  # "Madison County", not "Oxford" for Oxford County
                 counties[(c.admin1, c.name)].append((k, c))
     found: list[set[_Candidate]] = [set() for _ in groups]
     for k, group in enumerate(groups):
@@ -991,12 +1001,16 @@ def _in_named_county(groups: list[_Name]) -> list[set[_Candidate]]:
     return found
 
 
-def _cover(readings: list[_Candidate], attribute: str) -> dict[str, float]:
-    """Country or state -> the prior of the likeliest reading of a name there."""
+def _cover(name: _Name, attribute: str) -> dict[str, float]:
+    """Country or state -> the prior of the likeliest reading of a name there, among its readings
+    not much less likely than its likeliest: the county that a town's name is barely the name of
+    ("Cowley police") says nothing of where the report is."""
+    scores = {c: _prior(c) + name.bias[c] for c in name.readings}
+    floor = max(scores.values()) - COVER_RANGE
     best: dict[str, float] = {}
-    for c in readings:
+    for c, score in scores.items():
         key = getattr(c, attribute)
-        if key:
+        if key and score >= floor:
             best[key] = max(best.get(key, -math.inf), _prior(c))
     return best
 
@@ -1011,31 +1025,59 @@ def _home(covers: list[dict[str, float]], extra: dict[str, tuple[float, float]])
     return max(tally, key=lambda k: tally[k]) if tally else None
 
 
-def _readings(name: _Name, doc: Doc) -> None:
+def _named_states(doc: Doc, gaz: Gazetteer) -> set[str]:
+    """The US states the text names anywhere, places or not ("Kansas State University", "Ohio
+    lawmakers"): where a local report's towns lie. A name that is likelier something else
+    ("Georgia", "Washington") does not count."""
+    found: set[str] = set()
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue
+        for n in (3, 2, 1):
+            key = fold(doc[token.i : token.i + n].text)
+            code = gaz.states.get(key)
+            if code and key not in gaz.ambiguous:
+                best = max(gaz.get(key), key=lambda e: _prior(e.candidate)).candidate
+                if best.kind == "state":
+                    found.add(code)
+                break
+    return found
+
+
+def _readings(name: _Name, doc: Doc, named_states: set[str]) -> None:
     """The readings a name may have here, with what the text says for or against each."""
     tagged = any(m.tagged for m in name.mentions)
     state = next((m.state for m in name.mentions if m.state), None)
     # "Jackson and Barrow counties", but "Indiana counties" are the state's
-    counties = any(_county_list(doc, m.end) for m in name.mentions) and \
-        not any(e.candidate.kind == "state" for e in name.mentions[0].entries)
+    counties = any(_county_list(doc, m.end) and (_listed(doc, m) or not any(
+        e.candidate.kind == "state" for e in m.entries)) for m in name.mentions)
     local = any(_local_cue(doc, m) for m in name.mentions)
+    # "DeKalb police", "a DeKalb man", "Caddo, Okla.": a town, not the county of that name
+    town = state is not None or any(_local_cue(doc, m) and (m.end >= len(doc) or doc[m.end].lower_ not in COUNTY_AFTER)
+                                    for m in name.mentions)
     loc_only = all({t.ent_type_ for t in doc[m.start : m.end]} == {"LOC"} for m in name.mentions)
     entries = name.mentions[0].entries
     if counties:  # "Jackson and Barrow counties"
         entries = [e for e in entries if e.candidate.kind == "county"] or entries
-    else:  # a bare county name is read as one only in such a list, or where it names nothing else
-        entries = [e for e in entries if e.primary or e.candidate.kind != "county"] or entries
+    else:  # a bare county name ("Kanawha") is a weak reading, kept for the document's state to choose
         if not tagged:
-            entries = [e for e in entries if e.primary] or entries
+            entries = [e for e in entries if e.primary or e.candidate.kind == "county"] or entries
     if loc_only:  # the parser's LOC is a region or a natural feature, not a hamlet
         entries = [e for e in entries if e.candidate.kind != "city" or e.candidate.population >= FREE_MIN_POPULATION]
     if state:
         entries = [e for e in entries if e.candidate.admin1 == state] or entries
     bias: dict[_Candidate, float] = {}
     for e in entries:
-        penalty = 0.0 if e.primary or counties else ALTERNATE_PENALTY
+        weak = not (e.primary or counties)
+        if weak:
+            name.weak.add(e.candidate)
+        penalty = ALTERNATE_PENALTY if weak else 0.0
+        if weak and town and e.candidate.kind == "county":
+            penalty += LOCAL_PENALTY
         if local and e.candidate.kind in {"country", "capital"}:
             penalty += LOCAL_PENALTY
+        if e.candidate.admin1 in named_states:
+            penalty -= NAMED_STATE_BONUS
         bias[e.candidate] = max(bias.get(e.candidate, -math.inf), -penalty)
     # The likeliest readings only: a common name ("Springfield") has dozens.
     name.readings = sorted(bias, key=lambda c: -(_prior(c) + bias[c]))[:MAX_READINGS]
@@ -1049,15 +1091,20 @@ def _score(name: _Name, c: _Candidate, countries: Counter[str], states: Counter[
 
 def _county_list(doc: Doc, end: int) -> bool:
     """Is the name one of a list that ends in "counties" ("Jackson, Barrow and Hall counties")?"""
-    previous = ""
-    for token in doc[end : end + 12]:
+    for token in doc[end : end + COUNTY_LIST_TOKENS]:
         if token.text in {"county", "counties", "parish", "parishes"}:
             return True
         name = token.text[:1].isupper()
-        if not (name and previous in {"", ",", "and", "or"} or token.lower_ in {",", "and", "or"}):
+        if not (name or token.lower_ in LIST_WORDS):  # names of one word or more ("Otter Tail"), commas, "and"
             return False
-        previous = "name" if name else token.lower_
     return False
+
+
+def _listed(doc: Doc, m: _Mention) -> bool:
+    """Is the name one of a list ("Otoe and Washington counties"), not alone ("Indiana counties")?"""
+    before = doc[m.start - 1].lower_ if m.start > 0 else ""
+    after = doc[m.end].lower_ if m.end < len(doc) else ""
+    return before in LIST_WORDS or after in LIST_WORDS
 
 
 def _local_cue(doc: Doc, m: _Mention) -> bool:

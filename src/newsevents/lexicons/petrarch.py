@@ -193,11 +193,12 @@ def verb_forms(verb: str) -> frozenset[str]:
     """The forms PETRARCH writes a verb in: the base, its regular -s, -ed and -ing forms (a final "e" dropped,
     "y" after a consonant turned to "ie", a final consonant also doubled) and the irregular ones. "departes" is
     none of "depart"'s."""
-    stem = verb[:-1] if verb.endswith("e") else verb
+    stem = verb[:-1] if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) else verb  # "agreeing"
     consonant_y = verb.endswith("y") and verb[-2:-1] not in {"a", "e", "i", "o", "u"}
     third = verb[:-1] + "ies" if consonant_y else verb + "es" if verb.endswith(("s", "x", "z", "ch", "sh", "o")) \
         else verb + "s"
-    forms = {verb, third, verb[:-1] + "ied" if consonant_y else stem + "ed", stem + "ing"}
+    past = verb[:-1] + "ied" if consonant_y else verb + "d" if verb.endswith("e") else verb + "ed"
+    forms = {verb, third, past, stem + "ing"}
     if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou":
         forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # "stopped", "travelled"
     return frozenset(forms | _irregular_forms().get(verb, frozenset()))

@@ -742,11 +742,14 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     if "PERSON" in labels and _inside_longer_entity(span) and not _local_cue(doc, m):
         return False  # "Abraham Lincoln", "Sheriff Greg Taylor"
     best = max(c.population for c in primary)
-    if "PERSON" in labels or any(fold(t.text) in persons for t in span):
-        # A person's name elsewhere in the text: a place only where it is plainly used as one.
+    surname = any(fold(t.text) in persons for t in span)
+    if "PERSON" in labels or surname:
+        # A person's name elsewhere in the text: a place only where it is plainly used as one. A name
+        # only the parser calls a person's, heading a noun here ("Berea apartment complex"), is the
+        # place the text names plainly elsewhere; not a person's part in a clause ("stabbed Welch").
         return _county_list(doc, m.end) or _whence(span) or best >= FREE_MIN_POPULATION and (
             key in place_words or _before_state(doc, m.end, gaz) or _after_prep(span, STRONG_PREPS) or
-            _local_cue(doc, m))
+            _local_cue(doc, m)) or (None if not surname and span.root.dep_ in {"compound", "poss", "conj"} else False)
     if len(span) == 1:
         token = span[0]
         if key in gaz.not_places or token.is_stop or \

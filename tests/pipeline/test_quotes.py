@@ -378,3 +378,9 @@ def test_quotes_what_a_poll_finds_is_the_polls(code):
     assert quote.text == "the ruling party leads the opposition by ten points" and quote.cue.text == "poll"
     assert text[slice(*quote.speaker_span)] == "the latest poll"
     assert code("The ruling party, which leads in the polls, met in Vilnius.").quotes == ()
+
+
+def test_quotes_what_someone_looks_to_do(code):
+    quote = only(code("Russian Foreign Minister Sergei Lavrov is looking to end the talks early."))
+    assert quote.text == "to end the talks early" and quote.speaker.name == "Sergei Lavrov"
+    assert code("Russian Foreign Minister Sergei Lavrov looked at the map.").quotes == ()

@@ -484,6 +484,8 @@ def test_petrarch_conventions_passives_and_participles(petrarch_coder):
     # target, never its own.
     assert coded(petrarch_coder, "The quarrel between Freedonia and Zembla condemned the pact between Sylvania and "
                                  "Zembla.") == {("FRE", "111", "SYL"), ("FRE", "111", "ZEM"), ("ZEM", "111", "SYL")}
+    # A clause that holds an act of its own is the target of an act, which names no actor.
+    assert coded(petrarch_coder, "Freedonia welcomed that Sylvania condemned Zembla.") == {("SYL", "111", "ZEM")}
     # A participle that modifies the object: its phrases and its object hold the target.
     assert coded(petrarch_coder, "Freedonia condemned the roads leading into Sylvania.") == {("FRE", "111", "SYL")}
     assert coded(petrarch_coder, "Freedonia condemned the rally supporting Sylvania.") == {("FRE", "111", "SYL")}

@@ -117,6 +117,7 @@ class EventLexicon:
     subject_phrase_sources: bool = False
     passive_source_preps: frozenset[str] = frozenset()
     sources_as_targets: bool = False  # PETRARCH's: of several sources, one may be another's target
+    nested_acts: bool = False  # PETRARCH's: an act whose clause holds another act takes no target from it
     regular_forms: bool = False  # PETRARCH's: a verb is met only in the forms it generates, not "departes"
     # A PETRARCH coding ontology's negations: a verb negated in its own clause codes the paired code
     # ("did not clash" [110] is 050); without one, a negated event keeps its code and is marked negated.

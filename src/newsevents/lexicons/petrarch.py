@@ -75,7 +75,7 @@ def load_petrarch(codebook: dict[str, CameoCode], verbs: Path | None = None, act
         read_verbs(verbs, result.events, result.counts, reporting_verbs)
         result.events.statements = False
         result.events.target_preps = result.events.participle_preps = VERB_PHRASE_PREPS
-        result.events.regular_forms = True
+        result.events.regular_forms = result.events.nested_acts = True
         result.events.subject_phrase_sources = result.events.sources_as_targets = True
         result.events.participle_objects = True
         result.events.passive_source_preps = PASSIVE_SOURCE_PREPS

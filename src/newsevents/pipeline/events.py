@@ -356,8 +356,12 @@ class EventCoder:
                 else:
                     slots.append([obj, *_partitive(obj)])
                     slots.append(self._search_of(self._attached(obj), side))
-            slots.append(self._search_of([c for clause in children if clause.dep_ == "ccomp" for c in clause.children
-                                          if c.dep_ in SUBJECT_DEPS], side))  # "demanded that Russia ..."
+            # "demanded that Russia ...". PETRARCH's: a clause that holds an act of its own is the target of an act,
+            # which names no actor ("hosted X to celebrate ..."); a statement's is about its subject.
+            nested = self.lexicon.events.nested_acts and not self._states(trigger, pattern)
+            slots.append(self._search_of([c for clause in children if clause.dep_ == "ccomp"
+                                          and not (nested and self.best_pattern(clause))
+                                          for c in clause.children if c.dep_ in SUBJECT_DEPS], side))
             # The phrase may hang on the verb or on its object ("fired shells at X").
             slots += [self._search_of([p], side) for p in pobjs(self.lexicon.events.target_preps, children + [
                 c for o in dict.fromkeys((*objects, *named)) for c in o.children])]

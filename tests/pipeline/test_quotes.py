@@ -384,3 +384,9 @@ def test_quotes_what_someone_looks_to_do(code):
     quote = only(code("Russian Foreign Minister Sergei Lavrov is looking to end the talks early."))
     assert quote.text == "to end the talks early" and quote.speaker.name == "Sergei Lavrov"
     assert code("Russian Foreign Minister Sergei Lavrov looked at the map.").quotes == ()
+
+
+def test_quotes_whom_it_was_told_to_is_no_content(code):
+    assert code("Russian Foreign Minister Sergei Lavrov told reporters in Moscow on Monday.").quotes == ()
+    quote = only(code("Russian Foreign Minister Sergei Lavrov told the truth."))
+    assert quote.text == "the truth" and quote.speaker.name == "Sergei Lavrov"

@@ -65,6 +65,8 @@ FINITE = {"VBD", "VBZ", "VBP"}
 # The parts of a cue verb, after it, that hold what was said.
 COMPLEMENTS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "pcomp", "attr")
 ADDRESSEE_PREPS = {"to", "with"}
+# Cue verbs whose object is whom they speak to ("told reporters", "reminded voters"), not what they say.
+TELLING_VERBS = {"tell", "inform", "notify", "remind", "assure", "reassure", "brief"}
 # Cue verbs whose "to" names what is spoken of, not who is spoken to: "referred to the founders".
 POINTING_VERBS = {"refer", "allude", "point", "object", "respond", "reply", "react"}
 # Prepositions that introduce what a speech noun is about ("criticism of", "calls for", "questions about").
@@ -635,7 +637,10 @@ class QuoteFinder:
         return None
 
     def _is_content(self, child: Token, cue: Token | None = None) -> bool:
-        """Does a cue's prepositional phrase say what was said ("called for talks"), not when or to whom?"""
+        """Does a cue's object or prepositional phrase say what was said ("called for talks"), not when or to
+        whom?"""
+        if child.dep_ in {"dobj", "dative"} and cue is not None and cue.lemma_.lower() in TELLING_VERBS:
+            return not self._party(child)  # "told reporters": whom it was said to
         if child.dep_ != "prep":
             return True
         if child.lower_ not in CONTENT_PREPS:

@@ -134,3 +134,29 @@ def test_home_towns_and_journeys_end_are_places(code):
 def test_a_country_described_is_a_place_and_a_country_acting_an_actor(code):
     assert "Afghanistan" in places(code, "Afghanistan was his third deployment since 2005.")
     assert "Russia" not in places(code, "Russia said it would answer the sanctions.")
+
+
+def test_a_state_named_anywhere_places_the_towns_of_the_report(code):
+    found = places(code, "Kansas State University students rallied in Manhattan on Friday.")
+    assert abs(found["Manhattan"].lat - 39.2) < 0.3  # Manhattan, Kansas
+    assert abs(places(code, "Students rallied in Manhattan on Friday.")["Manhattan"].lat - 40.78) < 0.3
+
+
+def test_a_bare_county_name_is_the_county_unless_the_text_says_town(code):
+    found = places(code, "A judge in Kanawha Circuit Court sentenced him, West Virginia officials said.")
+    assert found["Kanawha"].name == "Kanawha County" and abs(found["Kanawha"].lat - 38.3) < 0.5
+    assert places(code, "A DeKalb man was arrested by DeKalb police on Sunday.")["DeKalb"].feature == "city"
+    assert places(code, "Jerry Hughes bought his dog in Caddo, Okla., last year.")["Caddo"].feature == "city"
+
+
+def test_long_county_lists_and_no_legislator_in_d_day(code):
+    found = places(code, "Flood warnings cover Becker, Clay, Douglas, Grant, Swift and Wilkin counties.")
+    assert {found[n].name for n in ("Becker", "Clay", "Douglas")} == {"Becker County", "Clay County", "Douglas County"}
+    assert set(places(code, "Troops landed on D-Day in Normandy.")) == {"Normandy"}
+
+
+def test_a_town_the_parser_calls_a_person_is_the_place_named_plainly_elsewhere(code):
+    text = "Woman robbed behind Berea apartment complex. Berea police are searching for a man."
+    assert [p.text for p in code(text).places] == ["Berea", "Berea"]
+    text = "Police said Vasquez stabbed Welch on Friday. Welch had driven from Welch to see him."
+    assert [p.text for p in code(text).places] == ["Welch"]  # the town left, not the man stabbed

@@ -52,6 +52,7 @@ from newsevents.lexicons import default_lexicon, fold
 from newsevents.lexicons.files import DATA_DIR, read_yaml
 from newsevents.model import Place
 from newsevents.pipeline.actors import ActorIndex
+from newsevents.pipeline.tokens import text as doc_text
 from newsevents.pipeline.tokens import tokens
 
 MIN_CITY_POPULATION = 500
@@ -183,6 +184,10 @@ class Gazetteer:
         self._counties: list[str] = meta["counties"]
         self.states: dict[str, str] = meta["states"]  # folded state name or AP abbreviation -> postal code
         self.postal: set[str] = set(meta["postal"])
+        # Any state's name or abbreviation, for states named anywhere in a text (one regular expression is fast).
+        self.state_names = re.compile(r"(?<![\w.])(?:" + "|".join(
+            re.escape(k).replace(r"\ ", r"\s*") for k in sorted(self.states, key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE)
         self.countries = {iso3: self._place(i) for iso3, i in meta["countries"].items()}
         self._extra: dict[str, list[_Entry]] = {}  # empty while the lexicon's names are checked against the tables
         self._extra = self._lexicon_countries(lexicon)
@@ -1033,17 +1038,12 @@ def _named_states(doc: Doc, gaz: Gazetteer) -> set[str]:
     lawmakers"): where a local report's towns lie. A name that is likelier something else
     ("Georgia", "Washington") does not count."""
     found: set[str] = set()
-    for token in doc:
-        if not token.text[:1].isupper():
-            continue
-        for n in (3, 2, 1):
-            key = fold(doc[token.i : token.i + n].text)
-            code = gaz.states.get(key)
-            if code and key not in gaz.ambiguous:
-                best = max(gaz.get(key), key=lambda e: _prior(e.candidate)).candidate
-                if best.kind == "state":
-                    found.add(code)
-                break
+    for match in gaz.state_names.finditer(doc_text(doc)):
+        key = fold(match.group())
+        code = gaz.states.get(key)
+        if code and match.group()[:1].isupper() and key not in gaz.ambiguous and \
+                max(gaz.get(key), key=lambda e: _prior(e.candidate)).candidate.kind == "state":
+            found.add(code)
     return found
 
 

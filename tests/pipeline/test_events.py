@@ -151,3 +151,16 @@ def test_events_parse_artefacts_an_adverbial_noun_is_the_object():
               deps=["nsubj", "aux", "ROOT", "quantmod", "nummod", "compound", "advmod", "prep", "pobj"],
               pos=["PROPN", "AUX", "VERB", "DET", "NUM", "NOUN", "NOUN", "ADP", "PROPN"])
     assert [t.text for t in _objects(doc[2])] == ["florin"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Indian troops traded fire with Pakistani forces.", ("INDMIL", "190", "PAKMIL")),
+    ("Indian troops fired rockets at Pakistani forces.", ("INDMIL", "190", "PAKMIL")),
+    ("Palestinian youths threw stones at Israeli troops.", ("PSE", "145", "ISRMIL")),
+    ("Gunmen shot at Iraqi police on Monday.", ("UAF", "193", "IRQCOP")),
+    ("The United States will provide 15 million dollars in aid to North Korea.", ("USA", "071", "PRK")),
+])
+def test_events_weapons_and_money_aimed_at_someone(code, text, expected):
+    """'fire/throw/shoot at X' names the target; 'trade fire' is fighting, not trade; a sum given is aid."""
+    coded = code(text, "2022-03-10")
+    assert [(e.source.code, e.code, e.target.code if e.target else None) for e in coded.events] == [expected]

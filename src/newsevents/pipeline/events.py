@@ -702,8 +702,8 @@ class EventCoder:
 
     def _events_for(self, token: Token, pattern: Pattern, number: int, sent: Span) -> Iterator[Event]:
         if int(pattern.code[:2]) >= 17 and any(c.dep_ == "dobj" and c.lemma_.lower() in self.cues.abstract_objects
-                                               for c in token.children):
-            return  # "fight drugs", "combat poverty"
+                                               and c.lemma_.lower() not in pattern.objects for c in token.children):
+            return  # "fight drugs", "combat poverty"; but a pattern that names its object knows ("trade fire")
         sources = self.noun_sources(token) if pattern.noun else self.sources(token)
         subjects = sources
         if pattern.source_preps:  # "$" after the verb: a phrase holds the source, the subject is acted upon

@@ -160,3 +160,9 @@ def test_a_town_the_parser_calls_a_person_is_the_place_named_plainly_elsewhere(c
     assert [p.text for p in code(text).places] == ["Berea", "Berea"]
     text = "Police said Vasquez stabbed Welch on Friday. Welch had driven from Welch to see him."
     assert [p.text for p in code(text).places] == ["Welch"]  # the town left, not the man stabbed
+
+
+def test_a_part_or_area_of_a_town_is_the_town(code):
+    assert places(code, "A fire damaged a shop in South Philadelphia.")["Philadelphia"].name == "Philadelphia"
+    assert "Oxford" in places(code, "A road sign in East Oxford was damaged a year ago.")
+    assert "Community" not in places(code, "She was taken to Valley West Community Hospital.")

@@ -90,6 +90,7 @@ INSTITUTIONS = {"school", "schools", "center", "centre", "hall", "foundation", "
                 "council", "department", "district", "depot", "college", "academy", "church", "museum", "chamber",
                 "commission", "board", "park", "clinic", "association", "club"}
 COMPASS = {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "central"}
+PART_WORDS = COMPASS | {"greater", "metro"}  # before a town's name: a part of it or its area
 MOTION_VERBS = {"fly", "travel", "return", "come", "arrive", "move", "drive", "depart", "leave", "flee", "go", "head",
                 "sail", "walk", "run", "escape", "evacuate", "withdraw", "commute", "relocate", "ship", "send",
                 "bring", "carry", "transport", "import", "export", "smuggle", "deport", "extradite", "emigrate",
@@ -765,8 +766,10 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     # A name that names a town somewhere is often a word or a name too ("Center" in "Detention Center",
     # "Bend", "Ashley"): it needs the text's word for it, or to be a large city's.
     before, after = _neighbours(doc, m)
-    if before:
-        return False  # inside a longer name: "City Hall", "Youth Detention Center"
+    if before and not (doc[m.start - 1].lower_ in PART_WORDS and best >= UNMARKED_MIN_POPULATION):
+        # inside a longer name: "City Hall", "Youth Detention Center"; but a town's part or area is
+        # the town's ("South Philadelphia", "East Oxford", "Metro Vancouver")
+        return False
     if _before_state(doc, m.end, gaz) or _local_cue(doc, m) or _after_prep(span, STRONG_PREPS) or _whence(span) or \
             _county_list(doc, m.end):
         return True  # "Paris, Ill.", "Gainesville police", "a Meadow Grove man", "in Cottonport", "Hall counties"

@@ -16,8 +16,11 @@ country used for its government ("Moscow said") is an actor, not a place; demony
 
 Resolution scores each reading by its population and kind, then by the document: the countries
 of its actors and places, the US states it names or implies ("Alexandria, La."; a parish found
-only in Louisiana), a town and its county named together, and nearness to plausible readings of
-the other places it names.
+only in Louisiana; "Kansas State University" anywhere in the text), a town and its county named
+together, and nearness to plausible readings of the other places it names. A US county's bare
+name ("Kanawha") is a weak reading, for the document's state to choose, unless the text calls it
+a town ("DeKalb police"). One name keeps one reading in a document; a name the parser calls a
+person's where it heads a noun ("Berea apartment complex") is the place the text names elsewhere.
 """
 
 from __future__ import annotations

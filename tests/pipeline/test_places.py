@@ -166,3 +166,10 @@ def test_a_part_or_area_of_a_town_is_the_town(code):
     assert places(code, "A fire damaged a shop in South Philadelphia.")["Philadelphia"].name == "Philadelphia"
     assert "Oxford" in places(code, "A road sign in East Oxford was damaged a year ago.")
     assert "Community" not in places(code, "She was taken to Valley West Community Hospital.")
+
+
+def test_a_state_called_a_state_and_a_town_before_an_unplaced_division(code):
+    georgia = places(code, "The co-op serves customers from the Kentucky border to the Georgia state line.")["Georgia"]
+    assert (georgia.country, georgia.feature) == ("USA", "region")
+    jenin = places(code, "The raid in Jenin and Nablus, in the West Bank, killed two men.")["Jenin"]
+    assert jenin.feature == "city" and abs(jenin.lat - 32.46) < 0.2  # the town, not the governorate without a point

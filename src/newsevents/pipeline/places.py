@@ -1075,6 +1075,13 @@ def _readings(name: _Name, doc: Doc, named_states: set[str]) -> None:
         entries = [e for e in entries if e.candidate.kind != "city" or e.candidate.population >= FREE_MIN_POPULATION]
     if state:
         entries = [e for e in entries if e.candidate.admin1 == state] or entries
+    # "the Georgia state line", "Washington state", "the state of Georgia": the state, not the country or town
+    if any(m.end < len(doc) and doc[m.end].text == "state" or
+           m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ == "state"
+           for m in name.mentions):
+        entries = [e for e in entries if e.candidate.kind == "state"] or entries
+    # A division we cannot place ("Jenin" governorate) is no better than its town, whose point we know.
+    entries = [e for e in entries if e.candidate.lat is not None] or entries
     bias: dict[_Candidate, float] = {}
     for e in entries:
         weak = not (e.primary or counties)

@@ -11,10 +11,13 @@ continued"), and so is the subject's verb or source phrase of a clause the quote
 
 Reported speech comes from the parse: the clause, infinitive, object or prepositional object of a cue
 verb ("Lavrov noted that ...", "NATO called on Moscow to ...", "Trump called the plan a disaster"), the
-clause that "according to X", "As X emphasised" or "as X put it" is attached to, the subject of a passive cue
-("the plan was endorsed by X"), and a word that stands for the content ("which X opposes", "X thinks so").
-Reported speech ends where a clause sets something against it ("..., while Y ..."). Only the outermost
-attribution is kept: "X said that Y claimed Z" is X's; "Recall that ..." addresses the reader.
+clause that "according to X", "As X emphasised", "as X put it" or "in the latest poll" is attached to, the
+subject of a passive cue ("the plan was endorsed by X"), a word that stands for the content ("which X opposes",
+"X thinks so"), and what a stance adjective takes ("X is confident that ...", "X is critical of ..."). Some cue
+verbs attribute only a clause ("found that ...", not "found a way"); whom a telling verb names ("told
+reporters") is no content. Reported speech ends where a clause sets something against it ("..., while Y ...")
+and where a further speech verb or a relative clause with a cue begins. Only the outermost attribution is kept:
+"X said that Y claimed Z" is X's; "Recall that ..." addresses the reader.
 
 The speaker is the cue's subject (its agent in the passive, the subject of the clause a participle or
 conjunct hangs from: "..., adding that ..."), the object of a relay verb ("TASS quotes the Lithuanian

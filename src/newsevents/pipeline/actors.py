@@ -115,8 +115,9 @@ class ActorIndex:
         the ambassadors of each (the mention itself first)."""
         if not mention.agent or mention.actor.code == mention.agent:
             return [mention]
-        names = [doc[i] for i in mention.members
-                 if doc[i].dep_ == "pobj" and doc[i].head.lower_ in {"of", "in", "from"}]
+        toks = tokens(doc)
+        names = [toks[i] for i in mention.members
+                 if toks[i].dep_ == "pobj" and toks[i].head.lower_ in {"of", "in", "from"}]
         found = [mention]
         for conjunct in (c for name in names[:1] for c in name.conjuncts):
             other = self.at(conjunct)
@@ -176,6 +177,7 @@ class ActorResolver:
 
     def __init__(self, doc: Doc, lexicon: Lexicon, index: PhraseIndex, day: dt.date | None) -> None:
         self.doc = doc
+        self.toks = tokens(doc)  # indexing a Doc builds a new Token each time; this list holds them
         self.lexicon = lexicon
         self.phrases = index
         self.day = day
@@ -322,7 +324,7 @@ class ActorResolver:
                 mention.named = True
                 return mention
             return None
-        if agents and not head_covered and all(self.doc[m.start].pos_ == "ADJ" for m, _ in by_kind["agent"]):
+        if agents and not head_covered and all(self.toks[m.start].pos_ == "ADJ" for m, _ in by_kind["agent"]):
             agents = []  # "military integration": an adjective of a thing, not an actor
             roles = ()
         if agents:
@@ -419,12 +421,12 @@ class ActorResolver:
         """A family name alone, not introduced in full before, names an office holder only if that
         person held office on the day, and the name stands alone: "James Michel" is not Charles
         Michel, and "the Carter Center" is no person."""
-        token = self.doc[match.start]
+        token = self.toks[match.start]
         if token.pos_ != "PROPN" or token.text.isupper() or token.ent_type_ not in {"PERSON", ""}:
             return False
         if self.day is not None and not any(h.holds_on(self.day) for h in entry.holders):
             return False
-        neighbours = [self.doc[i] for i in (match.start - 1, match.end) if 0 <= i < len(self.doc)]
+        neighbours = [self.toks[i] for i in (match.start - 1, match.end) if 0 <= i < len(self.doc)]
         return not any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours)
 
     def _holder_for(self, holders: tuple[Holder, ...]) -> Holder:
@@ -514,13 +516,13 @@ class ActorResolver:
 
     def _pronoun(self, token: Token) -> Mention | None:
         word = token.lower_
-        if token.i + 2 < len(self.doc) and self.doc[token.i + 1].text == "(":
+        if token.i + 2 < len(self.doc) and self.toks[token.i + 1].text == "(":
             # An editor's note names the referent: "She (NATO. - RT) wished ..."
-            named = self.index.at(self.doc[token.i + 2])
+            named = self.index.at(self.toks[token.i + 2])
             if named:
                 return self._pronoun_mention(token, named)
         sentence_start = sentence_of(token).start
-        previous_start = sentence_of(self.doc[sentence_start - 1]).start if sentence_start > 0 else sentence_start
+        previous_start = sentence_of(self.toks[sentence_start - 1]).start if sentence_start > 0 else sentence_start
         candidates = sorted((m for m in self.index.mentions if m.start < token.i), key=lambda m: -m.start)
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
@@ -534,11 +536,11 @@ class ActorResolver:
                   and not m.modifier]
         if word in GROUP_PRONOUNS:
             # "they" looks for a plural first ("the battalions ... They were deployed"), then a collective.
-            window.sort(key=lambda m: self.doc[m.head].tag_ not in {"NNS", "NNPS"})
+            window.sort(key=lambda m: self.toks[m.head].tag_ not in {"NNS", "NNPS"})
         else:
             window = [m for m in window if m.actor.type != "group"]
         # Subjects are likelier antecedents than the nouns nearest the pronoun (a stable sort keeps recency).
-        window.sort(key=lambda m: self.doc[m.head].dep_ not in {"nsubj", "nsubjpass"})
+        window.sort(key=lambda m: self.toks[m.head].dep_ not in {"nsubj", "nsubjpass"})
         return self._pronoun_mention(token, window[0]) if window else None
 
     def _pronoun_mention(self, token: Token, earlier: Mention) -> Mention:

@@ -694,9 +694,10 @@ class EventCoder:
 
     def _discarded(self, sent: Span) -> bool:
         """Does the sentence hold a sport word, or a discard phrase of several words?"""
-        if any(t.lemma_.lower() in self.cues.sport_words or t.lower_ in self.cues.sport_words for t in sent):
+        toks = tokens(self.doc)[sent.start : sent.end]  # Tokens built once per document, not per sentence read
+        if any(t.lemma_.lower() in self.cues.sport_words or t.lower_ in self.cues.sport_words for t in toks):
             return True
-        words = [t.lower_ for t in sent]
+        words = [t.lower_ for t in toks]
         text = f" {' '.join(words)} "
         return any(f" {phrase} " in text for w in set(words) for phrase in self.discard_phrases.get(w, ()))
 

@@ -664,7 +664,7 @@ def _detect(doc: Doc, actors: ActorIndex, gaz: Gazetteer) -> list[_Mention]:
     # Words of the people the document names in full: "Henry" after "Chiquita Raquel Henry".
     # Not a town's name that the parser took into a person's ("Alexandria Police Spokeswoman Jane Roe").
     persons = {fold(t.text) for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
-               if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ not in LOCAL_AFTER}
+               if t.i + 1 >= len(doc) or tokens(doc)[t.i + 1].lower_ not in LOCAL_AFTER}
     place_words = {fold(e.text) for e in ents if e.label_ in PLACE_LABELS}
     words, spaces = [], []
     for token in tokens(doc):
@@ -743,7 +743,8 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     if _compound_part(doc, m.start, gaz):
         return False  # "Wal-Mart"
     primary = [e.candidate for e in m.entries if e.primary]
-    if not primary or m.end < len(doc) and doc[m.end].lower_ in STREET_WORDS and span[-1].text not in COUNTY_WORDS:
+    street = m.end < len(doc) and tokens(doc)[m.end].lower_ in STREET_WORDS
+    if not primary or street and span[-1].text not in COUNTY_WORDS:
         return False  # "Dublin Road", but "Meigs County Court", "Freestone County Road 360"
     if any(c.kind in {"country", "continent", "state", "region", "county"} for c in primary):
         # Not "Jack Georgia"; but "Madison County" is no one's name, wherever the parser puts it.
@@ -769,7 +770,7 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
     # A name that names a town somewhere is often a word or a name too ("Center" in "Detention Center",
     # "Bend", "Ashley"): it needs the text's word for it, or to be a large city's.
     before, after = _neighbours(doc, m)
-    if before and not (doc[m.start - 1].lower_ in PART_WORDS and best >= UNMARKED_MIN_POPULATION):
+    if before and not (tokens(doc)[m.start - 1].lower_ in PART_WORDS and best >= UNMARKED_MIN_POPULATION):
         # inside a longer name: "City Hall", "Youth Detention Center"; but a town's part or area is
         # the town's ("South Philadelphia", "East Oxford", "Metro Vancouver")
         return False
@@ -783,9 +784,10 @@ def _keep(doc: Doc, m: _Mention, actors: ActorIndex, gaz: Gazetteer, persons: se
 
 def _compound_part(doc: Doc, start: int, gaz: Gazetteer) -> bool:
     """The second part of a hyphenated name ("Wal-Mart"), unless the first is a place too ("Paris-Henry County")."""
-    if start < 2 or doc[start - 1].text != "-" or doc[start - 2].whitespace_ or doc[start - 1].whitespace_:
+    toks = tokens(doc)
+    if start < 2 or toks[start - 1].text != "-" or toks[start - 2].whitespace_ or toks[start - 1].whitespace_:
         return False
-    first = doc[start - 2]
+    first = toks[start - 2]
     return first.text[:1].isupper() and not _party_home(doc, start, gaz) and not gaz.entries(first.text)
 
 
@@ -794,7 +796,7 @@ def _dateline(doc: Doc, m: _Mention) -> bool:
     if not doc[m.start : m.end].text.isupper():
         return False
     # The dash may follow the state or country and the agency: "ISLAMABAD, Pakistan (AP) \u2014"
-    for token in doc[m.end : m.end + 8]:
+    for token in tokens(doc)[m.end : m.end + 8]:
         if token.text in DASHES:
             return True
         if not (token.is_space or token.is_punct or token.text[:1].isupper()):
@@ -806,8 +808,8 @@ def _person_here(doc: Doc, m: _Mention, gaz: Gazetteer) -> bool:
     """Is the town's name a person's or a firm's here: the subject of "said", after a role noun
     ("coach Ripley"), beside "&" ("Stevens & Wilkinson")?"""
     span = doc[m.start : m.end]
-    root, previous = span.root, doc[m.start - 1] if m.start else None
-    following = doc[m.end] if m.end < len(doc) else None
+    root, previous = span.root, tokens(doc)[m.start - 1] if m.start else None
+    following = tokens(doc)[m.end] if m.end < len(doc) else None
     if root.dep_ == "nsubj" and root.head.lemma_ in gaz.person_verbs:
         return True
     if previous is not None and previous.pos_ == "NOUN" and previous.is_lower and \
@@ -829,13 +831,13 @@ def _local_institution(doc: Doc, end: int) -> bool:
 
 def _after_street(doc: Doc, start: int) -> bool:
     """The town of an address: "of 1935 Orchard St., Alexandria"."""
-    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in STREET_WORDS
+    return start >= 2 and tokens(doc)[start - 1].text == "," and tokens(doc)[start - 2].lower_ in STREET_WORDS
 
 
 def _party_home(doc: Doc, start: int, gaz: Gazetteer) -> bool:
     """A legislator's party and home: "Sen. Jane Roe, D-Kanawha", "(R-Hall)", "both D-W. Va."; not "D-Day"."""
-    return start >= 3 and doc[start - 1].text == "-" and doc[start - 2].text in gaz.parties and \
-        doc[start - 3].lower_ in {",", "(", "both"}
+    return start >= 3 and tokens(doc)[start - 1].text == "-" and tokens(doc)[start - 2].text in gaz.parties and \
+        tokens(doc)[start - 3].lower_ in {",", "(", "both"}
 
 
 def _after_prep(span: Span, preps: set[str]) -> bool:
@@ -860,10 +862,10 @@ def _inside_longer_entity(span: Span) -> bool:
 
 def _neighbours(doc: Doc, m: _Mention) -> tuple[bool, bool]:
     """Is the name preceded, or followed, by another capitalised word of the same name ("Best Buy")?"""
-    previous = doc[m.start - 1] if m.start > 0 else None
+    previous = tokens(doc)[m.start - 1] if m.start > 0 else None
     before = previous is not None and not previous.is_sent_start and (
         _name_word(previous) or INITIAL.match(previous.text) is not None and previous.lower_ not in DIRECTIONS)
-    after = m.end < len(doc) and _name_word(doc[m.end]) and not doc[m.end].is_sent_start
+    after = m.end < len(doc) and _name_word(tokens(doc)[m.end]) and not tokens(doc)[m.end].is_sent_start
     return before, after
 
 
@@ -872,11 +874,11 @@ def _name_word(token) -> bool:
 
 
 def _after_town(doc: Doc, i: int) -> bool:
-    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper()
+    return i >= 2 and tokens(doc)[i - 1].text == "," and tokens(doc)[i - 2].text[:1].isupper()
 
 
 def _before_state(doc: Doc, end: int, gaz: Gazetteer) -> bool:
-    return end + 1 < len(doc) and doc[end].text == "," and _state_at(doc, end + 1, gaz) is not None
+    return end + 1 < len(doc) and tokens(doc)[end].text == "," and _state_at(doc, end + 1, gaz) is not None
 
 
 def _state_at(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
@@ -895,7 +897,7 @@ def _state_at(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
 def _attach_states(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> None:
     """ "Town, ST": the town is looked for in that state."""
     for m in mentions:
-        if m.end < len(doc) and doc[m.end].text == ",":
+        if m.end < len(doc) and tokens(doc)[m.end].text == ",":
             m.state = _state_at(doc, m.end + 1, gaz)
 
 
@@ -1062,7 +1064,8 @@ def _readings(name: _Name, doc: Doc, named_states: set[str]) -> None:
         e.candidate.kind == "state" for e in m.entries)) for m in name.mentions)
     local = any(_local_cue(doc, m) for m in name.mentions)
     # "DeKalb police", "a DeKalb man", "Caddo, Okla.": a town, not the county of that name
-    town = state is not None or any(_local_cue(doc, m) and (m.end >= len(doc) or doc[m.end].lower_ not in COUNTY_AFTER)
+    town = state is not None or any(_local_cue(doc, m) and (m.end >= len(doc)
+                                                            or tokens(doc)[m.end].lower_ not in COUNTY_AFTER)
                                     for m in name.mentions)
     loc_only = all({t.ent_type_ for t in doc[m.start : m.end]} == {"LOC"} for m in name.mentions)
     entries = name.mentions[0].entries
@@ -1076,8 +1079,8 @@ def _readings(name: _Name, doc: Doc, named_states: set[str]) -> None:
     if state:
         entries = [e for e in entries if e.candidate.admin1 == state] or entries
     # "the Georgia state line", "Washington state", "the state of Georgia": the state, not the country or town
-    if any(m.end < len(doc) and doc[m.end].text == "state" or
-           m.start >= 2 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ == "state"
+    if any(m.end < len(doc) and tokens(doc)[m.end].text == "state" or
+           m.start >= 2 and tokens(doc)[m.start - 1].lower_ == "of" and tokens(doc)[m.start - 2].lower_ == "state"
            for m in name.mentions):
         entries = [e for e in entries if e.candidate.kind == "state"] or entries
     # A division we cannot place ("Jenin" governorate) is no better than its town, whose point we know.
@@ -1107,7 +1110,7 @@ def _score(name: _Name, c: _Candidate, countries: Counter[str], states: Counter[
 
 def _county_list(doc: Doc, end: int) -> bool:
     """Is the name one of a list that ends in "counties" ("Jackson, Barrow and Hall counties")?"""
-    for token in doc[end : end + COUNTY_LIST_TOKENS]:
+    for token in tokens(doc)[end : end + COUNTY_LIST_TOKENS]:
         if token.text in {"county", "counties", "parish", "parishes"}:
             return True
         name = token.text[:1].isupper()
@@ -1118,15 +1121,15 @@ def _county_list(doc: Doc, end: int) -> bool:
 
 def _listed(doc: Doc, m: _Mention) -> bool:
     """Is the name one of a list ("Otoe and Washington counties"), not alone ("Indiana counties")?"""
-    before = doc[m.start - 1].lower_ if m.start > 0 else ""
-    after = doc[m.end].lower_ if m.end < len(doc) else ""
+    before = tokens(doc)[m.start - 1].lower_ if m.start > 0 else ""
+    after = tokens(doc)[m.end].lower_ if m.end < len(doc) else ""
     return before in LIST_WORDS or after in LIST_WORDS
 
 
 def _local_cue(doc: Doc, m: _Mention) -> bool:
     """Is the name that of a town here ("Lebanon Police", "a Palestine man", "downtown Jordan")?"""
-    after = doc[m.end].lower_ if m.end < len(doc) else ""
-    before = doc[m.start - 1].lower_ if m.start > 0 else ""
+    after = tokens(doc)[m.end].lower_ if m.end < len(doc) else ""
+    before = tokens(doc)[m.start - 1].lower_ if m.start > 0 else ""
     return after in LOCAL_AFTER or before in LOCAL_BEFORE
 
 

@@ -230,6 +230,7 @@ class QuoteFinder:
 
     def __init__(self, doc: Doc, lexicon: Lexicon, actors: ActorIndex) -> None:
         self.doc = doc
+        self.toks = tokens(doc)  # indexing a Doc builds a new Token each time; this list holds them
         self.text = doc_text(doc)
         self.actors = actors
         self.verbs = lexicon.cues.reporting_verbs | lexicon.cues.attribution_verbs | RELAY_VERBS
@@ -387,7 +388,7 @@ class QuoteFinder:
         first = token_at(self.doc, SPACE.match(self.text, after).end())
         if first is None or "\n" in self.text[quote.end : first.idx]:
             return None
-        for token in self.doc[first.i : min(first.i + 4, len(self.doc))]:
+        for token in self.toks[first.i : first.i + 4]:
             if token.pos_ == "VERB":
                 subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
                 if token.i == first.i or (subject is not None and subject.i < token.i):
@@ -452,7 +453,7 @@ class QuoteFinder:
         sent = sentences(self.doc)[sentence_number(comma)]
         for token in tokens_in(self.doc, sent.start_char, comma.idx):
             words = next((p for p in self.phrases if token.lower_ == p[0] and self._spells(token, p)), None)
-            last = self.doc[token.i + len(words) - 1] if words else None
+            last = self.toks[token.i + len(words) - 1] if words else None
             source = next((c for c in last.children if c.dep_ == "pobj"), None) if last is not None else None
             if source is not None:
                 quote.cue_span = (token.idx, last.idx + len(last.text))
@@ -514,7 +515,7 @@ class QuoteFinder:
         words = next((p for p in self.phrases if self._spells(token, p)), None)
         if words is None:
             return None
-        source_head = self.doc[token.i + len(words) - 1]
+        source_head = self.toks[token.i + len(words) - 1]
         source = next((c for c in source_head.children if c.dep_ == "pobj"), None)
         if source is None or token.head.i == token.i:
             return None
@@ -523,13 +524,13 @@ class QuoteFinder:
         parts = self._in_paragraph(parts, token.idx)
         if not parts:
             return None
-        end = self.doc[token.i + len(words) - 1]
+        end = self.toks[token.i + len(words) - 1]
         return _Found(parts, direct=False, cue=token, cue_span=(token.idx, end.idx + len(end.text)), speaker=source)
 
     def _spells(self, token: Token, words: tuple[str, ...]) -> bool:
         if token.i + len(words) > len(self.doc):
             return False
-        return all(self.doc[token.i + n].lower_ == w for n, w in enumerate(words))
+        return all(self.toks[token.i + n].lower_ == w for n, w in enumerate(words))
 
     def _reported(self, verb: Token) -> _Found | None:
         children = list(verb.children)
@@ -537,7 +538,7 @@ class QuoteFinder:
                 g.dep_ == "pcomp" for g in c.children) for c in children):
             return None  # "quotes X as saying ...": the saying is the quote
         if verb.tag_ in {"VB", "VBP"} and verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in children) \
-                and all(t.is_space or t.is_punct for t in self.doc[verb.sent.start : verb.i]):
+                and all(t.is_space or t.is_punct for t in self.toks[verb.sent.start : verb.i]):
             return None  # "Recall that ...", "Note that ...": the writer addresses the reader
         # Complements past the paragraph or of punctuation alone are the parser running on ("___" rules);
         # "as X put it" has none; "found a way" is no finding, "found that ..." is.
@@ -669,9 +670,9 @@ class QuoteFinder:
         """Tokens [start, end) up to a further speech act the parse hung inside them: in "X said A and
         warned B", "X said A, arguing B" or "X said A met Y, who warned B", B is a quote of its own; in "X said
         A and backs B" it is not."""
-        for token in self.doc[start + 1 : end]:
+        for token in self.toks[start + 1 : end]:
             if token.dep_ == "relcl" and start <= token.head.i < end and self._is_cue(token) \
-                    and not self._quoted(token) and self.doc[token.left_edge.i - 1].text == ",":
+                    and not self._quoted(token) and self.toks[token.left_edge.i - 1].text == ",":
                 end = token.left_edge.i  # "..., who blasted X as ...": an attribution of its own
                 break
             if token.dep_ not in {"conj", "advcl"} or not start <= token.head.i < end or self._quoted(token):
@@ -702,15 +703,15 @@ class QuoteFinder:
 
     def _span_of(self, start: int, end: int) -> list[tuple[int, int]]:
         """Characters of tokens [start, end), without a leading "that" or punctuation at the edges."""
-        while start < end and (self.doc[start].is_punct or self.doc[start].lower_ in SKIP_EDGE):
+        while start < end and (self.toks[start].is_punct or self.toks[start].lower_ in SKIP_EDGE):
             start += 1
-        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].lower_ in SKIP_EDGE
-                               or self.doc[end - 1].dep_ == "cc"):
+        while end > start and (self.toks[end - 1].is_punct or self.toks[end - 1].lower_ in SKIP_EDGE
+                               or self.toks[end - 1].dep_ == "cc"):
             end -= 1
         if end <= start:
             return []
-        last = self.doc[end - 1]
-        return [(self.doc[start].idx, last.idx + len(last.text))]
+        last = self.toks[end - 1]
+        return [(self.toks[start].idx, last.idx + len(last.text))]
 
     def _in_paragraph(self, parts: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
         """The parts cut to the paragraph of character ``at``: a parse may run sentences across them."""
@@ -766,16 +767,16 @@ class QuoteFinder:
 
     def _name_after(self, verb: Token) -> Token | None:
         """The head of a noun phrase right after ``verb``: "..., said a person close to the family"."""
-        if verb.i + 1 >= len(self.doc) or self._quoted(self.doc[verb.i + 1]):
+        if verb.i + 1 >= len(self.doc) or self._quoted(self.toks[verb.i + 1]):
             return None
-        token = self.doc[verb.i + 1]
+        token = self.toks[verb.i + 1]
         while token.head.i > token.i and token.head.pos_ in NAMES:
             token = token.head
         return token if token.pos_ in NAMES | {"PRON"} else None
 
     def _name_before(self, verb: Token) -> Token | None:
         """The last word of a name right before ``verb``, after a quote: "...,” Chief Jane Doe said"."""
-        token = self.doc[verb.i - 1] if verb.i > 0 else None
+        token = self.toks[verb.i - 1] if verb.i > 0 else None
         if token is None or token.is_punct or self._quoted(token):
             return None
         return token if token.pos_ in NAMES | {"PRON"} else None
@@ -785,8 +786,8 @@ class QuoteFinder:
         a later clause), "About 4 in 10 say ..." (numbers)."""
         if verb.tag_ not in FINITE:
             return None  # "..., calling him a liar": a participle takes the subject of its clause
-        if verb.i > 0 and self.doc[verb.i - 1].is_punct and verb.i + 1 < len(self.doc):
-            head = self.doc[verb.i + 1]
+        if verb.i > 0 and self.toks[verb.i - 1].is_punct and verb.i + 1 < len(self.doc):
+            head = self.toks[verb.i + 1]
             while head.head.i > verb.i and head.head.left_edge.i == verb.i + 1 and head.head.pos_ in NAMES:
                 head = head.head
             if head.pos_ in NAMES:
@@ -802,7 +803,7 @@ class QuoteFinder:
         first = token_at(self.doc, SPACE.match(self.text, paragraph).end())
         if first is None or first.i >= verb.i:
             return None
-        for token in self.doc[first.i : verb.i]:
+        for token in self.toks[first.i : verb.i]:
             if token.head.i < first.i:
                 return token if token.pos_ in NAMES | {"PRON"} else None
         return None
@@ -828,8 +829,8 @@ class QuoteFinder:
             return None, None
         mention = self.actors.find(token)
         # A subject with a long tail ("a spokesman, who asked not to be named because ...") ends at its head.
-        last = self.doc[token.right_edge.i] if token.right_edge.i - token.i < 12 else token
-        span = (self.doc[token.left_edge.i].idx, last.idx + len(last.text))
+        last = self.toks[token.right_edge.i] if token.right_edge.i - token.i < 12 else token
+        span = (self.toks[token.left_edge.i].idx, last.idx + len(last.text))
         if token.head.dep_ == "relcl" and token.tag_ in {"WP", "WDT"}:
             # "Lavrov, who said ...": the speaker is named by the relative pronoun, coded as its antecedent
             return (mention.actor if mention else None), span

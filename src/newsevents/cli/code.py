@@ -177,7 +177,9 @@ def code_cli(
         store = None if no_db else stack.enter_context(Store(db))
         q_out = stack.enter_context(quarantine.open("w", encoding="utf-8")) if quarantine else None
         summary = RunSummary()
-        total = count_records(inputs)
+        show = not quiet and err.is_terminal
+        # A cheap extra pass over the files, only when a progress bar or the worker count needs the total.
+        total = count_records(inputs) if show or workers is None else None
         records = read_inputs(inputs, max_chars)
         if store is not None and not redo:
             # A re-run (after a crash, say) skips what is already stored with this text and lexicon.
@@ -191,7 +193,6 @@ def code_cli(
                                   batch_size=batch_size, **options)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--engine") from None
-        show = not quiet and err.is_terminal
         progress = Progress(SpinnerColumn(), TextColumn("coding"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                             TextColumn("{task.fields[events]} events, {task.fields[quarantined]} quarantined"),
                             TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(), console=err,

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.lexicons import Lexicon, fold
 from newsevents.lexicons.actors import ISO3_CODES, Entry, Holder, PhraseIndex
 from newsevents.model import Actor
-from newsevents.pipeline.tokens import sentence_of, tokens
+from newsevents.pipeline.tokens import char_range, sentence_of, span_text, tokens
 
 # Dependencies that keep a modifier inside its noun phrase.
 NP_DEPS = {"compound", "amod", "nmod", "flat", "appos", "poss", "nn"}
@@ -140,20 +140,25 @@ def match_phrases(doc: Doc, index: PhraseIndex) -> list[_Match]:
     folded = [fold(t.text) for t in toks]
     matches: list[_Match] = []
     i = 0
-    while i < len(doc):
+    while i < len(toks):
         found = None
-        # Walk the phrase prefixes from this token; the longest phrase that fits wins.
-        n = 1
-        while i + n <= len(doc) and tuple(folded[i : i + n - 1]) in index.prefixes:
-            key = tuple(folded[i : i + n])
-            entries = [e for e in index.by_tokens.get(key, []) if _case_fits(doc[i : i + n], e)]
-            if not entries and toks[i + n - 1].tag_ in PLURAL_TAGS:
+        # Walk the phrase prefixes from this token, a word longer each step; the longest phrase that fits wins.
+        prefix: tuple[str, ...] = ()
+        end = i
+        while end < len(toks) and prefix in index.prefixes:
+            key = (*prefix, folded[end])
+            last = toks[end]
+            end += 1
+            candidates = index.by_tokens.get(key)
+            written = span_text(doc, i, end) if candidates else ""
+            entries = [e for e in candidates if _case_fits(written, e)] if candidates else []
+            if not entries and last.tag_ in PLURAL_TAGS:
                 # A role noun in the plural ("diplomats") is found by its lemma.
-                lemma_key = (*key[:-1], fold(toks[i + n - 1].lemma_))
+                lemma_key = (*prefix, fold(last.lemma_))
                 entries = [e for e in index.by_tokens.get(lemma_key, []) if e.kind == "agent" and e.plural]
             if entries:
-                found = _Match(i, i + n, entries)
-            n += 1
+                found = _Match(i, end, entries)
+            prefix = key
         if found and i >= 2 and folded[i - 1] == "-" and folded[i - 2] in {"anti", "pro", "non", "post", "pre"}:
             found = None  # "anti-Syrian" is a stance, not Syria
         if found:
@@ -164,10 +169,9 @@ def match_phrases(doc: Doc, index: PhraseIndex) -> list[_Match]:
     return matches
 
 
-def _case_fits(span: Span, entry: Entry) -> bool:
+def _case_fits(text: str, entry: Entry) -> bool:
     if not entry.proper:
         return True
-    text = span.text
     # Acronyms ("US", "UN") must be written in capitals, so that "us" and "Un" are not countries.
     return text.isupper() if entry.acronym else text[:1].isupper()
 
@@ -461,17 +465,15 @@ class ActorResolver:
     def _mention(self, start: int, end: int, head: Token, members, code: str, name: str | None,
                  country: str | None, type_: str, roles: tuple[str, ...], agent: str | None,
                  modifier: bool = False) -> Mention:
-        span = self.doc[start:end]
         if country is None and code[:3] in ISO3_CODES:
             country = code[:3]
-        actor = Actor(span=(span.start_char, span.end_char), text=span.text, code=code, name=name,
+        actor = Actor(span=char_range(self.doc, start, end), text=span_text(self.doc, start, end), code=code, name=name,
                       country=country, type=type_)
         return Mention(start, end, actor, head.i, roles=roles, agent=agent, modifier=modifier,
                        members=tuple(members))
 
     def _recall(self, earlier: Mention, start: int, end: int, head: Token, members) -> Mention:
-        span = self.doc[start:end]
-        actor = replace(earlier.actor, span=(span.start_char, span.end_char), text=span.text)
+        actor = replace(earlier.actor, span=char_range(self.doc, start, end), text=span_text(self.doc, start, end))
         return Mention(start, end, actor, head.i, roles=earlier.roles, agent=earlier.agent,
                        members=tuple(members), gender=earlier.gender, named=earlier.named)
 

@@ -55,8 +55,8 @@ from newsevents.lexicons import default_lexicon, fold
 from newsevents.lexicons.files import DATA_DIR, read_yaml
 from newsevents.model import Place
 from newsevents.pipeline.actors import ActorIndex
+from newsevents.pipeline.tokens import span_text, tokens
 from newsevents.pipeline.tokens import text as doc_text
-from newsevents.pipeline.tokens import tokens
 
 MIN_CITY_POPULATION = 500
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -793,7 +793,7 @@ def _compound_part(doc: Doc, start: int, gaz: Gazetteer) -> bool:
 
 def _dateline(doc: Doc, m: _Mention) -> bool:
     """A report's opening place, in capitals before a dash: "BANTAM \u2014 A mason was arraigned"."""
-    if not doc[m.start : m.end].text.isupper():
+    if not span_text(doc, m.start, m.end).isupper():
         return False
     # The dash may follow the state or country and the agency: "ISLAMABAD, Pakistan (AP) \u2014"
     for token in tokens(doc)[m.end : m.end + 8]:
@@ -885,7 +885,7 @@ def _state_at(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
     """The US state written from token ``i`` ("La.", "W. Va.", "Louisiana", "LA"), if any."""
     for n in (3, 2, 1):
         if i + n <= len(doc):
-            text = doc[i : i + n].text
+            text = span_text(doc, i, i + n)
             code = gaz.states.get(fold(text))
             if code:
                 return code

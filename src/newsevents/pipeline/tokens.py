@@ -67,3 +67,16 @@ def tokens_in(doc: Doc, start_char: int, end_char: int) -> Span:
     """The tokens that start within [start_char, end_char)."""
     starts = _index(doc)[2]
     return doc[bisect.bisect_left(starts, start_char) : bisect.bisect_left(starts, end_char)]
+
+
+def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The character offsets of tokens [start, end), ``end > start``, as ``doc[start:end]`` has them, without a Span."""
+    toks = tokens(doc)
+    last = toks[end - 1]
+    return toks[start].idx, last.idx + len(last.text)
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens [start, end), ``end > start``: ``doc[start:end].text`` without building the Span."""
+    first, last = char_range(doc, start, end)
+    return text(doc)[first:last]

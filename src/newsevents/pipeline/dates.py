@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.model import TimeExpr
-from newsevents.pipeline.tokens import sentence_number, token_at
+from newsevents.pipeline.tokens import lower_text, sentence_number, token_at
 from newsevents.pipeline.tokens import text as doc_text
 
 MONTHS = {
@@ -882,10 +882,7 @@ def _remember(state: _State, value: str) -> None:
 
 def tag_dates(doc: Doc, published: dt.date | None) -> list[tuple[Span, TimeExpr]]:
     """Every time expression in ``doc``, normalised against the publication date (or today)."""
-    text = doc_text(doc)
-    low = text.lower()
-    if len(low) != len(text):  # a few characters grow when lower-cased; keep the offsets
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    text, low = doc_text(doc), lower_text(doc)
     candidates: list[tuple[int, int, int, re.Match[str], _Rule]] = []
     for order, rule in enumerate(RULES):
         if rule.gate is not None and rule.gate.search(low) is None:

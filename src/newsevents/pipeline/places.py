@@ -55,7 +55,7 @@ from newsevents.lexicons import default_lexicon, fold
 from newsevents.lexicons.files import DATA_DIR, read_yaml
 from newsevents.model import Place
 from newsevents.pipeline.actors import ActorIndex
-from newsevents.pipeline.tokens import span_text, tokens
+from newsevents.pipeline.tokens import lower_text, span_text, tokens
 from newsevents.pipeline.tokens import text as doc_text
 
 MIN_CITY_POPULATION = 500
@@ -189,9 +189,9 @@ class Gazetteer:
         self.states: dict[str, str] = meta["states"]  # folded state name or AP abbreviation -> postal code
         self.postal: set[str] = set(meta["postal"])
         # Any state's name or abbreviation, for states named anywhere in a text (one regular expression is fast).
+        # matched case-sensitively over the lower-cased text (the keys are folded): much faster than re.I
         self.state_names = re.compile(r"(?<![\w.])(?:" + "|".join(
-            re.escape(k).replace(r"\ ", r"\s*") for k in sorted(self.states, key=len, reverse=True)) + r")(?!\w)",
-            re.IGNORECASE)
+            re.escape(k).replace(r"\ ", r"\s*") for k in sorted(self.states, key=len, reverse=True)) + r")(?!\w)")
         self.countries = {iso3: self._place(i) for iso3, i in meta["countries"].items()}
         self._extra: dict[str, list[_Entry]] = {}  # empty while the lexicon's names are checked against the tables
         self._extra = self._lexicon_countries(lexicon)
@@ -666,20 +666,17 @@ def _detect(doc: Doc, actors: ActorIndex, gaz: Gazetteer) -> list[_Mention]:
     persons = {fold(t.text) for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
                if t.i + 1 >= len(doc) or tokens(doc)[t.i + 1].lower_ not in LOCAL_AFTER}
     place_words = {fold(e.text) for e in ents if e.label_ in PLACE_LABELS}
-    words, spaces = [], []
-    for token in tokens(doc):
-        words.append(token.text)
-        spaces.append(token.whitespace_)
+    words = [t.text for t in tokens(doc)]
     mentions: list[_Mention] = []
     pending: list[_Mention] = []  # plausible, but the text does not say so here
     i = 0
     while i < len(doc):
-        found = _longest(words, spaces, i, gaz) if words[i][:1].isupper() else None
+        found = _longest(doc, words, i, gaz) if words[i][:1].isupper() else None
         if found is None:
             i += 1
             continue
         end, entries = found
-        mention = _Mention(i, end, entries, key=fold("".join(words[k] + spaces[k] for k in range(i, end)).strip()))
+        mention = _Mention(i, end, entries, key=fold(span_text(doc, i, end)))
         verdict = _keep(doc, mention, actors, gaz, persons, place_words)
         if verdict is None:
             pending.append(mention)
@@ -696,7 +693,7 @@ def _detect(doc: Doc, actors: ActorIndex, gaz: Gazetteer) -> list[_Mention]:
     return mentions
 
 
-def _longest(words: list[str], spaces: list[str], i: int, gaz: Gazetteer) -> tuple[int, list[_Entry]] | None:
+def _longest(doc: Doc, words: list[str], i: int, gaz: Gazetteer) -> tuple[int, list[_Entry]] | None:
     """The longest name from token ``i``; a shorter one when only it is a place's own name
     ("Dublin" in "Dublin City Council", not the Irish capital's alternate name "Dublin City")."""
     fallback = None
@@ -704,8 +701,7 @@ def _longest(words: list[str], spaces: list[str], i: int, gaz: Gazetteer) -> tup
         last = words[end - 1]
         if not (last[:1].isupper() or last == "."):
             continue
-        name = "".join(words[k] + spaces[k] for k in range(i, end - 1)) + last
-        entries = gaz.get(fold(name))
+        entries = gaz.get(fold(span_text(doc, i, end)))
         if entries:
             if any(e.primary for e in entries):
                 return end, entries
@@ -1046,10 +1042,12 @@ def _named_states(doc: Doc, gaz: Gazetteer) -> set[str]:
     lawmakers"): where a local report's towns lie. A name that is likelier something else
     ("Georgia", "Washington") does not count."""
     found: set[str] = set()
-    for match in gaz.state_names.finditer(doc_text(doc)):
-        key = fold(match.group())
+    text = doc_text(doc)
+    for match in gaz.state_names.finditer(lower_text(doc)):
+        written = text[match.start() : match.end()]
+        key = fold(written)
         code = gaz.states.get(key)
-        if code and match.group()[:1].isupper() and key not in gaz.ambiguous and \
+        if code and written[:1].isupper() and key not in gaz.ambiguous and \
                 max(gaz.get(key), key=lambda e: _prior(e.candidate)).candidate.kind == "state":
             found.add(code)
     return found

@@ -117,7 +117,7 @@ def main() -> None:
 
     mine, yours = by_sentence(ours), by_sentence(theirs)
     both = sorted(set(mine) & set(yours))
-    agree = [key for key in both if {e.root for e in mine[key]} & {e.root for e in yours[key]}]
+    agree = {key for key in both if {e.root for e in mine[key]} & {e.root for e in yours[key]}}
     print(f"sentences coded: built-in {len(mine)}, other {len(yours)}, both {len(both)}; "
           f"a root in common in {len(agree)} of {len(both)} = {len(agree) / max(len(both), 1):.3f}")
     only = Counter("built-in only" if key in mine else "other only" for key in set(mine) ^ set(yours))
@@ -125,7 +125,7 @@ def main() -> None:
 
     texts = {r.document.doc_id: r.document.text for r in ours}
     spans = {(r.document.doc_id, e.sentence): e.sentence_span for r in ours + theirs for e in r.events}
-    disagreements = [key for key in both if key not in set(agree)] + sorted(set(mine) ^ set(yours))
+    disagreements = [key for key in both if key not in agree] + sorted(set(mine) ^ set(yours))
     rng = random.Random(args.seed)
     print(f"\n{min(args.sample, len(disagreements))} of {len(disagreements)} disagreements "
           f"(random.Random({args.seed})):")

@@ -205,12 +205,12 @@ class ActorResolver:
         for m in sorted(self.index.mentions, key=lambda m: m.start):
             if m.named and m.actor.name:
                 surnames.setdefault(fold(m.actor.name.split()[-1]), m)  # the introduction, not a later recall
-        for token in tokens(self.doc):
+        for token in self.toks:
             earlier = surnames.get(fold(token.text)) if token.pos_ == "PROPN" else None
             if earlier and token.i not in self.index.by_token and earlier.start < token.i:
                 self.index.add(self._recall(earlier, token.i, token.i + 1, token, (token.i,)))
         # Pronouns last, so that a referent named after them ("She (NATO. - RT)") is known.
-        for token in tokens(self.doc) if self.lexicon.actors.pronouns else ():
+        for token in self.toks if self.lexicon.actors.pronouns else ():
             if token.lower_ in PERSON_PRONOUNS or token.lower_ in GROUP_PRONOUNS or token.lower_ in THING_PRONOUNS:
                 mention = self._pronoun(token)
                 if mention:

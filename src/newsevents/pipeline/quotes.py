@@ -476,7 +476,7 @@ class QuoteFinder:
     # -- reported speech ----------------------------------------------------------------------
     def _indirect(self) -> list[_Found]:
         found = []
-        for token in tokens(self.doc):
+        for token in self.toks:
             quote = self._source_phrase(token) if token.lower_ in self.phrase_starts else None
             if quote is None and not self._quoted(token):
                 if self._is_cue(token):

@@ -81,6 +81,10 @@ MARK
 YIELD
 - (TO) *  [073]
 
+--- CAUTION [130] ---
+CAUTION
+- * (AT) ^ +  [131]
+
 --- VOW [170] ---
 VOW
 - * WAR  [190]
@@ -394,6 +398,17 @@ def test_petrarch_markers_choose_the_target_phrase_and_reverse_codes_pair_events
     # [042:043]: the host receives the visit; PETRARCH's targets come from any phrase of the verb ("for").
     assert coded(petrarch_coder, "Freedonia left for Sylvania on Monday.") == {("FRE", "042", "SYL"),
                                                                               ("SYL", "043", "FRE")}
+
+
+def test_petrarch_markers_outside_a_phrase_and_absent_phrases(verbs, petrarch_coder):
+    events, *_ = verbs
+    [at] = patterns(events, "caution")["131"]
+    # '^' and '+' outside a phrase name no word and no phrase: only "(AT)" is left to fit.
+    assert at.preps == {"at"} and not (at.objects or at.after or at.skipped or at.source_preps)
+    # As in PETRARCH-2, a bracketed phrase the sentence lacks fails the pattern; the verb's own code applies, and
+    # its object stays the target: '^ +' sends it to no later phrase.
+    assert coded(petrarch_coder, "Freedonia cautioned Sylvania about the envoy of Zembla.") == {("FRE", "130", "SYL")}
+    assert coded(petrarch_coder, "Freedonia cautioned Sylvania at the summit.") == {("FRE", "131", "SYL")}
 
 
 def test_petrarch_object_phrases_read_back_from_their_head(petrarch_coder):

@@ -390,3 +390,37 @@ def test_quotes_whom_it_was_told_to_is_no_content(code):
     assert code("Russian Foreign Minister Sergei Lavrov told reporters in Moscow on Monday.").quotes == ()
     quote = only(code("Russian Foreign Minister Sergei Lavrov told the truth."))
     assert quote.text == "the truth" and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_quotes_a_quotation_inside_a_later_cues_speech_is_not_the_split_quotes(code):
+    coded = code("“The border will stay closed for now,” the Lithuanian interior minister said, adding that the "
+                 "new fence was “almost finished.”")
+    assert [(q.text, q.cue.text) for q in coded.quotes] == [
+        ("The border will stay closed for now,", "said"), ("the new fence was “almost finished", "adding")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian Foreign Minister Sergei Lavrov told Rossiya's “Evening Talk” that the talks had failed.",
+    "On Sunday's edition of “Evening Talk,” Russian Foreign Minister Sergei Lavrov said the talks had failed.",
+])
+def test_quotes_the_quoted_name_of_a_show_is_no_quote(code, text):
+    quote = only(code(text))
+    assert quote.text == "the talks had failed" and quote.speaker.name == "Sergei Lavrov" and not quote.direct
+
+
+def test_quotes_a_quoted_name_given_is_what_was_said(code):
+    quote = only(code("Russian Foreign Minister Sergei Lavrov called the plan “Operation Border Shield.”"))
+    assert "Operation Border Shield" in quote.text
+
+
+def test_quotes_whom_a_speech_verb_is_addressed_to_is_no_content(code):
+    assert code("Russian Foreign Minister Sergei Lavrov spoke to a gathering of students in Moscow.").quotes == ()
+    quote = only(code("Russian Foreign Minister Sergei Lavrov spoke about the new fence."))
+    assert quote.text == "the new fence"
+
+
+def test_quotes_a_noun_with_its_clause_needs_no_speaker(code):
+    quote = only(code("A Vilnius Daily report that the fence was unfinished angered the ministry."))
+    assert quote.text == "the fence was unfinished" and quote.cue.text == "report"
+    quote = only(code("The decision to close the border surprised the farmers."))
+    assert quote.text == "to close the border" and quote.speaker is None

@@ -56,6 +56,9 @@ BREAKS = re.compile(r"\n\s*")
 # A dash that closes a quote with its author: "” ― Jane Doe".
 DASH = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*((?:[A-Z][\w.'\u2019-]*[ \t\u00a0]*){1,4})")
 CUE_CLAUSE_CHARS = 80  # "," the Lithuanian president told reporters on Tuesday."
+# Words after which a capitalised quotation is a show's or paper's name: "on “Face the Nation”", "CBS's “...”".
+TITLE_AFTER = {"on", "of", "in", "to", "told", "tells", "tell", "at"}
+TITLE_WORDS = 6  # a longer capitalised quotation is more likely a headline's speech than a title
 MIN_QUOTE_WORDS = 4  # shorter quoted words are usually scare quotes ("aggression"), not speech
 RELAY_VERBS = {"quote", "cite"}  # "TASS quotes the leader (as saying)": the object spoke
 # Prepositions that introduce what a cue verb is about ("called for", "spoke of", "accused X of").
@@ -70,6 +73,8 @@ COMPLEMENTS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "pcomp", "att
 ADDRESSEE_PREPS = {"to", "with"}
 # Cue verbs whose object is whom they speak to ("told reporters", "reminded voters"), not what they say.
 TELLING_VERBS = {"tell", "inform", "notify", "remind", "assure", "reassure", "brief"}
+# Speech verbs whose "to" or "with" always names the audience: "spoke to a gathering", "talked with donors".
+AUDIENCE_VERBS = {"speak", "talk", "testify", "chat", "lecture", "preach"}
 # Cue verbs whose "to" names what is spoken of, not who is spoken to: "referred to the founders".
 POINTING_VERBS = {"refer", "allude", "point", "object", "respond", "reply", "react"}
 # Prepositions that introduce what a speech noun is about ("criticism of", "calls for", "questions about").
@@ -250,9 +255,7 @@ class QuoteFinder:
     def find(self) -> list[Quote]:
         direct = self._direct()
         indirect = self._indirect()
-        # A short quotation inside reported speech ("said the plan would “destroy jobs”") belongs to it.
-        direct = [d for d in direct
-                  if not any(_contains(self.text, i, d) and _longer(self.text, i, d) for i in indirect)]
+        direct = self._outside_reported(direct, indirect)
         # One cue, one quote: "..., he told reporters" does not also report "reporters".
         cues = {d.cue.i for d in direct if d.cue is not None}
         found = direct + [i for i in indirect if not any(_overlaps(i, d) for d in direct)
@@ -267,6 +270,24 @@ class QuoteFinder:
             kept.append(f)
         return [quote for f in kept for quote in self._quotes(f)]
 
+    def _outside_reported(self, direct: list[_Found], indirect: list[_Found]) -> list[_Found]:
+        """The direct quotes less what reported speech holds. A short quotation inside it ("said the plan would
+        “destroy jobs”") is part of it, even when taken for a later part of a split quote ("“...,” X said, adding
+        that it was “like candy.”"); a quote whose own cue reports one of its parts was no quote of its own (its
+        other part is a title: "told “Morning Joe” that “...”")."""
+        def reporter(quote: _Found) -> _Found | None:
+            return next((i for i in indirect if _contains(self.text, i, quote) and _longer(self.text, i, quote)), None)
+
+        kept = []
+        for quote in direct:
+            reporters = [reporter(_Found([part], direct=True)) for part in quote.parts]
+            if reporter(quote) is not None or quote.cue is not None and any(
+                    r is not None and r.cue is not None and r.cue.i == quote.cue.i for r in reporters):
+                continue
+            quote.parts = [part for k, part in enumerate(quote.parts) if k == 0 or reporters[k] is None]
+            kept.append(quote)
+        return kept
+
     # -- direct quotes ------------------------------------------------------------------------
     def _direct(self) -> list[_Found]:
         found: list[_Found] = []
@@ -275,6 +296,8 @@ class QuoteFinder:
             self._label(quote)
             if quote.cue_span is None:
                 self._attach(quote)
+            if self._title(quote):
+                continue
             previous = found[-1] if found else None
             if previous is not None and self._continues(previous, quote):
                 previous.parts.extend(quote.parts)
@@ -289,6 +312,17 @@ class QuoteFinder:
                 quote.speaker, quote.speaker_span = previous.speaker, previous.speaker_span
             found.append(quote)
         return sorted(found + self._transcript(found), key=lambda f: f.start)
+
+    def _title(self, quote: _Found) -> bool:
+        """Is the quotation the name of a show, book or film ("told “Morning Joe”", "on “Face the Nation”"):
+        a few words, each capitalised but the small ones, and no sentence's end?"""
+        before = re.search(r"([\w'\u2019]+)\W*$", self.text[max(0, quote.start - 30) : quote.start])
+        if before is None or not (before.group(1).lower() in TITLE_AFTER or re.search(r"['\u2019]s$", before.group(1))):
+            return False  # "titled “...”", "known as “...”": the name is what was said
+        words = re.findall(r"[\w'\u2019-]+", self.text[quote.start : quote.end])
+        return len(quote.parts) == 1 and 0 < len(words) <= TITLE_WORDS and words[0][0].isupper() \
+            and all(w[0].isupper() or (len(w) <= 3 and w.islower()) for w in words) \
+            and not re.search(r"[.?!]\W*$", self.text[quote.start : quote.end])
 
     def _heading(self, quote: _Found) -> bool:
         """Is the quotation a paragraph of its own without a sentence's end: a section's title?"""
@@ -589,7 +623,9 @@ class QuoteFinder:
         after = [c for c in children if c.i > noun.i and (
             (c.dep_ == "prep" and c.lower_ in preps and self._is_content(c))
             or c.dep_ == "ccomp" or (c.dep_ == "acl" and any(g.dep_ in {"mark", "aux"} and g.lower_ in {"that", "to"}
-                                                            for g in c.children)))]
+                                                            for g in c.children))
+            # "a report that X had ...": a "that" clause the parser took for a relative one
+            or (c.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)))]
         speaker = self._noun_speaker(noun)
         if after:
             parts = self._following(after)
@@ -604,7 +640,8 @@ class QuoteFinder:
         else:
             return None
         parts = self._in_paragraph(parts, noun.idx)
-        if not parts or speaker is None:
+        clausal = any(c.dep_ != "prep" for c in after)
+        if not parts or (speaker is None and not clausal):
             return None
         return _Found(parts, direct=False, cue=noun, speaker=speaker)
 
@@ -636,6 +673,10 @@ class QuoteFinder:
                 return child
             if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
+        # "a New York Times report": the name before the noun
+        names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1]
+        if names:
+            return names[0]
         if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
             return self._speaker(noun.head)
         return None
@@ -651,6 +692,8 @@ class QuoteFinder:
             return False
         objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
         pointing = cue is not None and child.lower_ == "to" and cue.lemma_.lower() in POINTING_VERBS
+        if child.lower_ in ADDRESSEE_PREPS and cue is not None and cue.lemma_.lower() in AUDIENCE_VERBS:
+            return False  # "spoke to a gathering of donors": whoever or whatever it names heard it
         if child.lower_ in ADDRESSEE_PREPS and not pointing and any(self._party(g) for g in objects):
             return False  # "spoke to reporters", "talked with the mayor"
         return any(g.ent_type_ not in {"DATE", "TIME"} for g in objects)

@@ -1,10 +1,13 @@
 """Time expressions normalised against a fixed publication date (Monday 2021-11-29)."""
 
 import datetime as dt
+import re._parser as sre_parse
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsevents.pipeline.dates import tag_dates
+from newsevents.pipeline.dates import _WORD, RULES, _finds, _stops, tag_dates
 
 CASES = [
     # calendar dates, written in full or in part
@@ -134,3 +137,93 @@ def test_dates_without_publication_date_use_today(coder):
     doc = coder.nlp("The envoy arrived yesterday.")
     ((_, expr),) = tag_dates(doc, None)
     assert expr.value == (dt.date.today() - dt.timedelta(days=1)).isoformat()
+
+
+FORMS = [
+    # the words and anchors a rule is looked for by, in capitals, run on, abbreviated, plural or in digits
+    ("TALKS RESUMED ON OCT. 6.", "OCT. 6", "DATE", "2021-10-06"),
+    ("The strike began in midafternoon.", "midafternoon", "TIME", "2021-11-29TAF"),
+    ("Markets open on Mondays.", "Mondays", "SET", "XXXX-WXX-1"),
+    ("It happened Three Years Ago.", "Three Years Ago", "DATE", "2018"),
+    ("The accord was signed on 2021-10-06.", "2021-10-06", "DATE", "2021-10-06"),
+    ("The vote closed at 9 P.M.", "9 P.M.", "TIME", "2021-11-29T21:00"),
+    ("Officials met at NOON.", "NOON", "TIME", "2021-11-29T12:00"),
+    ("It was a decade-long war.", "a decade-long", "DURATION", "P10Y"),
+    ("The talks, which began (on Monday), stalled three weeks later; then...", "three weeks later", "DURATION", "P3W"),
+    ("Profits rose in the Third Quarter.", "the Third Quarter", "DATE", "2021-Q3"),
+]
+
+
+@pytest.mark.parametrize(("text", "expr", "type_", "value"), FORMS, ids=[f[0] for f in FORMS])
+def test_dates_found_in_any_case_and_form(code, text, expr, type_, value):
+    assert (expr, type_, value) in {(d.text, d.type, d.value) for d in code(text, "2021-11-29").dates}
+
+
+# the rules' words, numbers and punctuation, to build texts from with the sentences above
+PIECES = [
+    "the", "a", "an", "this", "last", "next", "past", "previous", "coming", "following", "same", "that", "of", "in",
+    "for", "over", "within", "after", "by", "every", "each", "per", "about", "more", "than", "at", "least", "three",
+    "twenty-five", "few", "several", "many", "early", "late", "mid", "end", "full", "half", "first", "third",
+    "fiscal", "quarter", "quarters", "period", "year", "years", "year's", "month", "months", "week", "weeks",
+    "weekend", "day", "days", "night", "nights", "hour", "hours", "minutes", "decade", "decades", "century",
+    "centuries", "ago", "earlier", "later", "before", "after", "from", "now", "hence", "long", "old", "or", "so",
+    "high", "as", "soon", "possible", "future", "near", "term", "date", "recently", "recent", "lately", "times",
+    "currently", "present", "moment", "daily", "quarterly", "monday", "mondays", "friday", "morning", "mornings",
+    "afternoon", "evening", "yesterday", "today", "tonight", "tomorrow", "jan", "jan.", "january", "sept", "may",
+    "march", "june", "october", "spring", "summer", "fall", "winter", "christmas", "new", "good", "election", "eve",
+    "thanksgiving", "nineteen", "ninety-six", "eighteen", "two", "thousand", "twenties", "nineties", "twentieth",
+    "ended", "ending", "o'clock", "gmt", "noon", "midnight", "a.m.", "p.m.", "am", "pm", "3", "6", "9", "10:30", "18",
+    "20th", "1990", "1990s", "'90s", "2021", "2021-10-06", "11/20/21", "5", "1/2", "0", "%", "$", ".", ",", ";", ":",
+    "!", "?", "(", ")", '"', "'", "-", "é",
+]
+SENTENCES = [text.lower() for text, *_ in CASES + ANAPHORA + FORMS] + [text.lower() for text in NOT_TIMES]
+GLUE = [" ", " ", "", "-", "\n", ". ", ", ", "5", "z", '"', "("]
+
+
+@st.composite
+def texts(draw):
+    """Sentences and pieces glued together, cut anywhere."""
+    parts = draw(st.lists(st.tuples(st.sampled_from(SENTENCES + PIECES), st.sampled_from(GLUE)), max_size=6))
+    text = "".join(part + glue for part, glue in parts)
+    start, end = sorted(draw(st.tuples(st.integers(0, len(text)), st.integers(0, len(text)))))
+    return text[start:end]
+
+
+def finds_as_a_scan_of_the_whole_text(low):
+    """Every rule finds in the stretches it reads what it finds in the whole text, and nothing without its words."""
+    words = set(_WORD.findall(low))
+    for rule in RULES:
+        whole = [m.span() for m in rule.finder.finditer(low)]
+        if any(words.isdisjoint(group) for group in rule.needs):
+            assert whole == [], rule.finder.pattern  # a word it needs is missing: it cannot match
+        else:
+            assert [m.span() for m in _finds(rule, low, low[::-1])] == whole, rule.finder.pattern
+
+
+@settings(deadline=None)
+@given(texts())
+def test_dates_rules_find_what_a_scan_of_the_whole_text_finds(low):
+    finds_as_a_scan_of_the_whole_text(low)
+
+
+# a stretch ends on a character its rule cannot read, but which its "\b" and look-aheads see
+STOPS_AFTER = ["they met on monday5", "on mondayz, friday", "three days ago;", "at 3 p.m.5", "in the 1990s1",
+               "jan. 5(2021", "since 2019; 18 months"]
+
+
+@pytest.mark.parametrize("low", SENTENCES + STOPS_AFTER)
+def test_dates_rules_find_in_a_sentence_what_a_scan_of_the_whole_text_finds(low):
+    finds_as_a_scan_of_the_whole_text(low)
+
+
+def test_dates_rules_never_match_nothing():
+    # an empty match could fall anywhere, between the stretches _finds reads too
+    assert all(sre_parse.parse(rule.finder.pattern).getwidth()[0] > 0 for rule in RULES)
+
+
+def test_dates_stops_are_what_a_pattern_cannot_read():
+    stops = _stops(r"\bmid-?\s?(?:afternoon|morning)", r"\d+(?=\s*[.,])")
+    assert all(stops.match(c) for c in ";()\"'/x")
+    assert not any(stops.match(c) for c in "mid- \n7.,")
+    assert _stops(r"a.b").search("any text;()") is None  # it can read anything: no stops
+    assert _stops(r"(?i:m)id").search("MID;x") is None  # it reads other cases too: no stops

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+import re._constants as sre  # a parsed pattern: which characters it can read
+import re._parser as sre_parse
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -108,23 +111,92 @@ Value = Callable[[re.Match[str], _State, int], str | None]
 
 @dataclass(frozen=True)
 class _Rule:
-    """A pattern, the words without which it cannot match, and how its matches become values.
+    """A pattern, where in a text it can match, and how its matches become values.
 
     ``finder`` runs case-sensitively over the lower-cased text (much faster than ``re.I``), and only
-    when ``gate`` finds one of its words there; ``regex`` then re-reads each hit in its original case.
+    over the stretches of it that can hold a match (see ``_finds``); ``regex`` then re-reads each hit
+    in its original case.
     """
 
     type: str
     finder: re.Pattern[str]
     regex: re.Pattern[str]
-    gate: re.Pattern[str] | None
+    # groups of words (whole runs of letters) the pattern cannot match without one of, each: looked up
+    # in the document's words, collected once, they skip a rule for the cost of a set look-up
+    needs: tuple[frozenset[str], ...]
+    anchor: re.Pattern[str]  # found in every match: the first group's words, or a part of the pattern
+    stops: re.Pattern[str]  # a character neither the pattern nor the anchor can read
     value: Value  # (match, state, start) -> TIMEX3 value, or None to reject the match
     anaphoric: bool = False  # read the document's context without setting it ("a year earlier")
 
 
-def _rule(type_: str, pattern: str, value: Value, gate: str | None = None, anaphoric: bool = False) -> _Rule:
-    return _Rule(type_, re.compile(pattern), re.compile(pattern, re.I), re.compile(gate) if gate else None, value,
-                 anaphoric)
+def _rule(type_: str, pattern: str, value: Value, needs: tuple[str | Iterable[str], ...] = (),
+          anchor: str | None = None, anaphoric: bool = False) -> _Rule:
+    """A rule. Each group of ``needs`` is words, as an iterable or separated by "|"; without an
+    ``anchor``, the first group's words are the anchor, so the rarest group comes first."""
+    groups = tuple(frozenset(g.split("|") if isinstance(g, str) else g) for g in needs)
+    anchor = anchor or "|".join(sorted(groups[0]))
+    return _Rule(type_, re.compile(pattern), re.compile(pattern, re.I), groups, re.compile(anchor),
+                 _stops(pattern, anchor), value, anaphoric)
+
+
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
+
+
+def _readable(items: Iterable[tuple[Any, Any]]) -> Iterator[str | None]:
+    """Character-class items for what a parsed pattern can read (match or look at); None for anything."""
+    for op, arg in items:
+        if op is sre.LITERAL:
+            yield re.escape(chr(arg))
+        elif op is sre.IN:
+            for kind, value in arg:
+                if kind is sre.LITERAL:
+                    yield re.escape(chr(value))
+                elif kind is sre.RANGE:
+                    yield f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}"
+                else:  # a category, or a negated set
+                    yield _CATEGORIES.get(value) if kind is sre.CATEGORY else None
+        elif op is sre.BRANCH:
+            for branch in arg[1]:
+                yield from _readable(branch)
+        elif op is sre.SUBPATTERN and not arg[1] & re.IGNORECASE:  # "(?i:...)" would read other cases too
+            yield from _readable(arg[3])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            yield from _readable(arg[2])
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            yield from _readable(arg[1])
+        elif op is sre.AT:
+            if arg is sre.AT_END:
+                yield r"\n"  # "$" also holds before a final newline: where a stretch ends on one, not the text
+        else:
+            yield None  # any character, a group reference, ...
+
+
+def _stops(*patterns: str) -> re.Pattern[str]:
+    """A character none of the patterns can read; none at all if one can read any."""
+    parsed = [sre_parse.parse(pattern) for pattern in patterns]
+    items = {item for p in parsed for item in _readable(p)}
+    if None in items or any(p.state.flags & re.IGNORECASE for p in parsed):
+        return re.compile(r"[^\s\S]")
+    return re.compile(f"[^{''.join(sorted(filter(None, items)))}]")
+
+
+def _finds(rule: _Rule, low: str, wol: str) -> Iterator[re.Match[str]]:
+    """What ``rule.finder.finditer(low)`` finds, read only from the stretches between stops that hold an anchor.
+
+    No match takes in a stop and no look-ahead reads past one, so a stretch, with the stop that ends
+    it, yields exactly the (never empty) matches the whole text has there, and a stretch without an
+    anchor yields none. ``wol`` is ``low`` reversed, to find the stop before an anchor.
+    """
+    end = 0
+    for anchor in rule.anchor.finditer(low):
+        if anchor.start() < end:
+            continue  # in the stretch just read
+        before = rule.stops.search(wol, len(low) - anchor.start())
+        after = rule.stops.search(low, anchor.start())
+        start = len(low) - before.start() if before else 0
+        end = after.end() if after else len(low)
+        yield from rule.finder.finditer(low, start, end)
 
 
 # --- numbers and calendar arithmetic -------------------------------------------------------------
@@ -674,136 +746,148 @@ def _const(value: str) -> Value:
 
 _AGO_DIR = r"(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?=\s*(?:[.,;:!?)]|$)))"
 
-# gates: words (in lower case) without which a rule cannot match
-_G_MONTH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-_G_WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# what the rules need (see _Rule): words, as whole words of the text, and anchors; an anchor is mostly the
+# tail of a pattern from a part it cannot do without, rarer than its words and without the optional
+# words before it that make a scan of the pattern slow
+_W_MONTH = frozenset(MONTHS)  # as _MONTH spells them: "jan", "sept", "march"
+_W_FULL_MONTH = "january|february|march|april|may|june|july|august|september|october|november|december"
+_W_WEEKDAY = frozenset(f"{day}day" for day in WEEKDAYS)
+_W_UNIT = frozenset(UNITS) | {f"{unit}s" for unit in UNITS} | {"centurie", "centuries"}  # as _UNIT spells them
 _G_YEAR = r"1[89]\d\d|20\d\d|nineteen|eighteen"
-_G_UNIT = r"second|minute|hour|day|night|week|month|quarter|year|decade|centur"
-_G_PART_OF_DAY = r"morning|afternoon|evening|night"
 
 RULES: list[_Rule] = [
     _rule("DATE", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b",
           lambda m, s, i: (d.isoformat() if (d := _date(int(m["year"]), int(m["month"]), int(m["day"]))) else None),
-          gate=r"\d-\d"),
+          anchor=r"-[01]\d-"),
     _rule("DATE", r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d|(?:19|20)\d\d)(?![\d/])", _numeric_date,
-          gate=r"\d/\d"),
-    _rule("DATE", rf"\b(?:{_WD},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _explicit_date, gate=_G_MONTH),
+          anchor=r"/[0-3]?\d/"),
+    _rule("DATE", rf"\b(?:{_WD},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _explicit_date, needs=(_W_MONTH,),
+          anchor=rf"{_MONTH}\s+\d"),
     _rule("DATE", rf"\bthe\s+week\s+of\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
           lambda m, s, i: _week(dt.date.fromisoformat(v)) if (v := _explicit_date(m, s, i)) else None,
-          gate=r"week\s+of"),
+          needs=("week", _W_MONTH)),
     _rule("DATE", rf"\bthe\s+(?P<which>previous|prior|following|next)\s+{_WD}\b", _weekday_around,
-          gate=r"(?:previous|prior|following|next)\s+\w+day", anaphoric=True),
+          needs=(_W_WEEKDAY, "previous|prior|following|next"), anaphoric=True),
     _rule("DATE", rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", _explicit_date,
-          gate=_G_MONTH),
-    _rule("DATE", rf"\b(?:{_PART}[\s-]+)?{_MONTH}(?:,?\s+|\s+of\s+){_YEAR}\b", _month_value, gate=_G_MONTH),
+          needs=(_W_MONTH,), anchor=rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"),
+    _rule("DATE", rf"\b(?:{_PART}[\s-]+)?{_MONTH}(?:,?\s+|\s+of\s+){_YEAR}\b", _month_value, needs=(_W_MONTH,),
+          anchor=_G_YEAR),
     _rule("DATE", rf"\b(?:{_PART}[\s-]+)?{_FULL_MONTH},?\s+(?P<rel>this|last|next)\s+year\b",
           lambda m, s, i: f"{s.anchor.year + {'this': 0, 'last': -1, 'next': 1}[m['rel'].lower()]}-{_month(m):02d}",
-          gate=_G_MONTH),
+          needs=(_W_FULL_MONTH, "this|last|next", "year")),
     _rule("DATE", rf"\b(?:(?:{_RELATIVE}\s+)|{_PART}[\s-]+)?{_FULL_MONTH}\b(?!\s*\.?\s*\d)", _month_value,
-          gate=_G_MONTH),
+          needs=(_W_FULL_MONTH,)),
     _rule("DATE", rf"\b(?:(?P<which>last|next|this|this\s+past|this\s+coming)\s+)?{_WD}\b", _day_with_part,
-          gate=_G_WEEKDAY),
+          needs=(_W_WEEKDAY,)),
     _rule("DATE", rf"\b(?:(?P<which>last|next|this|this\s+past|this\s+coming)\s+)?{_WD}\s+{_TOD}\b",
           lambda m, s, i: _weekday_date(WEEKDAYS[m["weekday"].lower()], _which(m), s, i).isoformat(),
-          gate=_G_WEEKDAY),
+          needs=(PARTS_OF_DAY, _W_WEEKDAY)),
     _rule("TIME", rf"\b(?:(?:around|about|approximately|shortly\s+after|shortly\s+before)\s+)?{_CLOCK}"
                   rf"(?:\s+(?:[ecmp][sd]t|gmt|utc)\b)?(?:,?\s+(?:on\s+)?{_DAYREF})?", _clock_time,
-          gate=r"\d\s*[ap]\.?\s?m\b|noon|midnight|midday|\d\s+(?:o'clock\s+)?in\s+the"),
+          anchor=r"a\.?\s?m\b|p\.?\s?m\b|noon|midnight|midday|in\s+the\s+(?:morning|afternoon|evening|night)"),
     _rule("DATE", r"\b(?:(?:earlier|later|late|early)\s+)?(?P<rel>yesterday|today|tomorrow|tonight)\b", _day_with_part,
-          gate=r"yesterday|today|tomorrow|tonight"),
+          needs=("yesterday|today|tomorrow|tonight",)),
     _rule("TIME", rf"\b(?:(?:earlier|later|late|early)\s+)?(?P<rel>yesterday|today|tomorrow)\s+{_TOD}\b",
-          _day_with_part, gate=r"yesterday|today|tomorrow"),
-    _rule("TIME", rf"\b(?:(?:earlier|later)\s+)?this\s+{_TOD}\b", _day_with_part, gate=_G_PART_OF_DAY),
+          _day_with_part, needs=("yesterday|today|tomorrow", PARTS_OF_DAY)),
+    _rule("TIME", rf"\b(?:(?:earlier|later)\s+)?this\s+{_TOD}\b", _day_with_part, needs=(PARTS_OF_DAY, "this")),
     _rule("TIME", r"\blast\s+night\b", lambda m, s, i: f"{(s.anchor - dt.timedelta(days=1)).isoformat()}TNI",
-          gate=r"night"),
+          needs=("night", "last")),
     _rule("TIME", r"\bmid-?\s?(?P<p>afternoon|morning)(?:\s+(?P<rel>yesterday|today|tomorrow))?\b",
-          lambda m, s, i: f"{_day_of(m, s, i)}T{PARTS_OF_DAY[m['p'].lower()]}", gate=r"mid-?\s?(?:afternoon|morning)"),
+          lambda m, s, i: f"{_day_of(m, s, i)}T{PARTS_OF_DAY[m['p'].lower()]}",
+          anchor=r"mid-?\s?(?:afternoon|morning)"),
     # "three days later": a stretch after some event of the story, not a date counted from publication
     _rule("DURATION", rf"\b{_MOD}{_NUM}[\s-]+(?P<unit>second|minute|hour|day|night|week)s?\s+(?:later|earlier)\b",
-          _duration_value, gate=r"later|earlier"),
+          _duration_value, needs=("later|earlier",),
+          anchor=r"(?:second|minute|hour|day|night|week)s?\s+(?:later|earlier)\b"),
     _rule("DATE", rf"\b{_MOD}{_NUM}(?:\s+or\s+so)?[\s-]+{_UNIT}(?:\s+or\s+so)?\s+{_AGO_DIR}", _ago,
-          gate=r"ago|earlier|later|from\s+now|hence|before|after", anaphoric=True),
+          needs=(_W_UNIT,), anchor=rf"{_UNIT}(?:\s+or\s+so)?\s+{_AGO_DIR}", anaphoric=True),
     _rule("DATE", rf"\b(?:{_PART}[\s-]+)?{_RELATIVE}\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade"
                   r"|century|spring|summer|autumn|fall|winter)\b", _relative_period,
-          gate=r"last|next|this|past|previous|coming|current"),
+          needs=("last|next|this|past|previous|coming|current",
+                 "week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter")),
     _rule("DATE", r"\b(?:(?:the|its|their)\s+)?(?:(?P<rel>this|last|next)\s+year's\s+|(?P<qyear>(?:19|20)\d\d)\s+)?"
                   rf"(?:(?:fiscal|comparable|corresponding)[\s-]+)?{_ORD}[\s-]+(?:fiscal\s+)?quarter\b"
                   rf"(?:\s+of\s+(?:fiscal\s+)?{_YEAR}|,?\s+(?P<suf>last|this|next)\s+year\b)?", _quarter_value,
-          gate=r"quarter"),
+          needs=("quarter",)),
     _rule("DATE", r"\b(?:the\s+)?(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<rel>this|last|next)\s+year"
-                  rf"|the\s+year|(?:fiscal\s+)?{_YEAR})", _half_value, gate=r"half"),
+                  rf"|the\s+year|(?:fiscal\s+)?{_YEAR})", _half_value, needs=("first|second|last|latter", "half")),
     _rule("DATE", rf"\b(?P<t>the\s+(?:(?:latest|fiscal|third|second|first|fourth)\s+)?quarter)\s+end(?:ed|ing)\s+"
-                  rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", _quarter_ended, gate=r"quarter"),
+                  rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", _quarter_ended, needs=("quarter", "ended|ending", _W_MONTH)),
     _rule("DATE", r"\b(?P<det>the|this|that|its|last\s+year's)\s+(?P<mods>(?:(?:latest|current|recent|most\s+recent"
                   r"|same|comparable|corresponding|just-ended|just\s+ended|year-ago|year-earlier|fiscal)[\s-]+)*)"
                   rf"(?:(?:(?<=year-ago\s)|(?<=year-earlier\s)){_ORD}[\s-]+)?(?P<noun>quarter|period)"
                   r"\b(?!-)(?P<suf>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?", _anaphoric_quarter,
-          gate=r"quarter|period", anaphoric=True),
+          needs=("quarter|period",), anaphoric=True),
     _rule("DATE", r"\b(?:the\s+)?year[\s-](?:ago|earlier)\b(?!\s+(?:quarter|period))", _year_ago,
-          gate=r"year[\s-](?:ago|earlier)", anaphoric=True),
+          needs=("ago|earlier", "year"), anaphoric=True),
     _rule("DATE", rf"\b(?:(?P<fiscal>fiscal)\s+)?(?:{_PART}[\s-]+)?(?<![\d$€£.,]){_YEAR}\b(?![.,]?\d|\s*%|-\d)"
-                  r"(?:\s+or\s+(?:later|earlier))?", _year_value, gate=_G_YEAR),
-    _rule("DATE", rf"\bthe\s+{_YEAR}\s+(?P<period>quarter|period)\b", _year_value, gate=r"quarter|period",
-          anaphoric=True),
+                  r"(?:\s+or\s+(?:later|earlier))?", _year_value, anchor=_G_YEAR),
+    _rule("DATE", rf"\bthe\s+{_YEAR}\s+(?P<period>quarter|period)\b", _year_value,
+          needs=("quarter|period",), anchor=_G_YEAR, anaphoric=True),
     _rule("DATE", rf"\b(?:the\s+)?year\s+(?P<year>{_SPELLED_YEAR}|two\s+thousand(?:\s+(?:and\s+)?{_SMALL})?)\b",
-          _year_value, gate=r"year\s+(?:nineteen|eighteen|two)"),
+          _year_value, needs=("eighteen|nineteen|two", "year")),
     _rule("DATE", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[89]|20)\d)0'?s\b|'(?P<short>\d)0s\b"
                   r"|(?:nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
-          _decade_value, gate=r"0'?s\b|ties\b"),
+          _decade_value, anchor=r"0'?s\b|ties\b"),
     _rule("DATE", r"\b(?:the\s+)?(?:(?P<c>\d{1,2})(?:st|nd|rd|th)|(?P<cw>eighteenth|nineteenth|twentieth"
-                  r"|twenty[\s-]first))\s+century\b", _century_value, gate=r"century"),
+                  r"|twenty[\s-]first))\s+century\b", _century_value, needs=("century",)),
     _rule("DATE", r"\b(?:(?P<prep>in|during|since|until|through|over|by)\s+)?(?P<t>(?:(?P<which>the|this|last|next"
                   r"|this\s+past|this\s+coming)\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<season>spring|summer|autumn|fall"
                   rf"|winter)(?:(?:\s+of\s+|,?\s+){_YEAR})?)\b(?!\s+(?:of|in|to|from|off|apart|through)\b)",
-          _season_value, gate=r"spring|summer|autumn|fall|winter"),
-    _rule("DATE", r"\bthe\s+weekend\b", lambda m, s, i: _weekend("", s, i), gate=r"weekend"),
+          _season_value, needs=("spring|summer|autumn|fall|winter",)),
+    _rule("DATE", r"\bthe\s+weekend\b", lambda m, s, i: _weekend("", s, i), needs=("weekend",)),
     _rule("DATE", r"\b(?:year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)\b", lambda m, s, i: str(s.anchor.year),
-          gate=r"end"),
-    _rule("DATE", r"\bthe\s+end\s+of\s+the\s+month\b", lambda m, s, i: s.anchor.strftime("%Y-%m"), gate=r"month"),
+          needs=("end", "year")),
+    _rule("DATE", r"\bthe\s+end\s+of\s+the\s+month\b", lambda m, s, i: s.anchor.strftime("%Y-%m"),
+          needs=("month", "end")),
     _rule("DATE", rf"\b(?:(?P<which>last|next|this|this\s+past|this\s+coming)\s+)?{_HOLIDAYS}(?:,?\s+{_YEAR})?\b",
-          _holiday_value, gate=r"christmas|new\s+year's|thanksgiving|easter|good\s+friday|election\s+day|labor\s+day"
-                               r"|memorial\s+day|independence\s+day|veterans\s+day|halloween|valentine"),
-    _rule("DURATION", r"\b(?P<t>the\s+(?:fiscal\s+)?year)\s+end(?:ed|ing)\b", _const("P1Y"), gate=r"year\s+end"),
+          _holiday_value, anchor=r"christmas|new\s+year's|thanksgiving|easter|good\s+friday|election\s+day|labor\s+day"
+                                 r"|memorial\s+day|independence\s+day|veterans\s+day|halloween|valentine"),
+    _rule("DURATION", r"\b(?P<t>the\s+(?:fiscal\s+)?year)\s+end(?:ed|ing)\b", _const("P1Y"),
+          needs=("ended|ending", "year")),
     _rule("DATE", r"\b(?:the\s+full\s+year|(?:earlier|later)\s+in\s+the\s+year)\b",
           lambda m, s, i: str(s.anchor.year) if "full" in m[0].lower() else str(s.year or s.anchor.year),
-          gate=r"full\s+year|in\s+the\s+year"),
+          needs=("full|earlier|later", "year")),
     _rule("DATE", r"\b(?:(?:earlier|later|early|late)\s+)?(?P<which>that|the\s+same|the\s+following|the\s+previous"
                   r"|the\s+prior|the\s+next)\s+(?P<unit>year|month|day)\b", _context_period,
-          gate=r"(?:that|same|following|previous|prior|next)\s+(?:year|month|day)", anaphoric=True),
+          needs=("that|same|following|previous|prior|next", "year|month|day"),
+          anchor=r"(?:that|same|following|previous|prior|next)\s+(?:year|month|day)\b", anaphoric=True),
     _rule("DATE", r"\b(?:now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|the\s+present\s+time"
                   r"|current(?!\s+(?:account|assets|liabilities|dollars|prices))(?:ly)?)\b", _const("PRESENT_REF"),
-          gate=r"now|current|these\s+days|present|moment"),
+          needs=("now|currently|nowadays|days|present|moment|current",)),
     _rule("DATE", r"\b(?:recently|lately|recent\s+times"
                   r"|(?:the\s+)?past\s+(?:years|decades)|the\s+past(?!\s+(?:\w+\s+)?(?:[\d-]|(?:year|month|week|day"
                   r"|decade|centur|quarter|hour|minute|time|record|president|practice|performance)\w*\b)))\b",
-          _const("PAST_REF"), gate=r"recent|lately|past"),
+          _const("PAST_REF"), needs=("recently|lately|recent|past",)),
     _rule("DATE", r"\b(?:(?<!as\s)soon(?!\s+(?:after|before|as)\b)|(?:the\s+)?(?:near|distant|foreseeable|immediate)"
                   r"\s+future|the\s+future|the\s+(?:near|short)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date)\b",
-          _const("FUTURE_REF"), gate=r"soon|future|term|later\s+date"),
+          _const("FUTURE_REF"), needs=("soon|future|term|date",)),
     _rule("SET", r"\b(?P<w>daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|semiannually|hourly)\b",
-          lambda m, s, i: SETS[m["w"].lower()], gate=r"ly\b"),
+          lambda m, s, i: SETS[m["w"].lower()], needs=(SETS,)),
     _rule("SET", rf"\b(?:every|each|per)\s+(?:(?P<other>other)\s+|{_NUM}\s+)?(?:{_WD}|{_FULL_MONTH}|(?P<unit>day|week"
                   r"|month|year|quarter|hour|minute|night|morning|evening|weekend|summer|winter|spring|fall|autumn)s?)\b",
-          _set_every, gate=r"every|each|per\s"),
-    _rule("SET", rf"\b{_WD}s\b", _set_every, gate=r"(?:mon|tues|wednes|thurs|fri|satur|sun)days"),
-    _rule("SET", rf"\b{_WD}\s+{_TOD}s\b", _set_every, gate=_G_WEEKDAY),
+          _set_every, needs=("every|each|per",)),
+    _rule("SET", rf"\b{_WD}s\b", _set_every, needs=({f"{day}s" for day in _W_WEEKDAY},)),
+    _rule("SET", rf"\b{_WD}\s+{_TOD}s\b", _set_every,
+          needs=("mornings|afternoons|evenings|nights", _W_WEEKDAY)),
     # "last" needs its article: in "will last 18 months" it is the verb
     _rule("DURATION", r"\b(?P<pre>(?:(?:the|its|their)\s+(?:last\s+)?)?(?:past|next|previous|coming|first|final"
                       r"|following|remaining|initial|latest|year-earlier|year-ago)\s+|(?:the|its|their)\s+last\s+)?"
                       + _MOD + _NUM
                       + r"(?:\s+or\s+so)?[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business"
                       r"|calendar|working)\s+)?" + _UNIT + r"(?P<half>\s+and\s+a\s+half)?(?:[\s-]long)?\b(?![\s-]old)",
-          _duration_value, gate=_G_UNIT),
+          _duration_value, needs=(_W_UNIT,), anchor=rf"[\s-]{_UNIT}\b"),
     _rule("DURATION", rf"\b(?P<vague>(?:several|many|few)[\s-]+)?{_UNIT}[\s-]long\b",
           lambda m, s, i: _duration(None if m["vague"] or m["unit"].lower().endswith("s") else 1, _unit(m)),
-          gate=r"[\s-]long"),
+          needs=("long", _W_UNIT)),
     _rule("DURATION", r"\b(?:for|over|within|after|in)\s+(?P<t>(?:(?:many|several)\s+)?(?P<unit>years|months|weeks"
                       r"|days|decades|hours|minutes|centuries))\b(?!\s+(?:of|ago|old|later|earlier|before|after))",
-          lambda m, s, i: _duration(None, _unit(m)), gate=r"(?:year|month|week|day|decade|hour|minute)s|centuries"),
+          lambda m, s, i: _duration(None, _unit(m)),
+          needs=("years|months|weeks|days|decades|hours|minutes|centuries", "for|over|within|after|in")),
     # "in recent years", "in the coming weeks": a stretch of unknown length up to or from now
     _rule("DURATION", r"\b(?:recent|(?:the\s+)?coming|the\s+(?:past|last|next)\s+(?:few|several))\s+(?P<unit>years"
                       r"|months|weeks|days|decades|quarters)\b", lambda m, s, i: _duration(None, _unit(m)),
-          gate=r"recent|coming|few|several"),
+          needs=("recent|coming|few|several", "years|months|weeks|days|decades|quarters")),
 ]
 
 
@@ -880,14 +964,18 @@ def _remember(state: _State, value: str) -> None:
         state.day = dt.date(state.year, int(m["month"]), int(m["day"]))
 
 
+_WORD = re.compile(r"[a-z]+")  # the words of a text, as _Rule.needs counts them
+
+
 def tag_dates(doc: Doc, published: dt.date | None) -> list[tuple[Span, TimeExpr]]:
     """Every time expression in ``doc``, normalised against the publication date (or today)."""
     text, low = doc_text(doc), lower_text(doc)
+    words, wol = set(_WORD.findall(low)), low[::-1]
     candidates: list[tuple[int, int, int, re.Match[str], _Rule]] = []
     for order, rule in enumerate(RULES):
-        if rule.gate is not None and rule.gate.search(low) is None:
+        if any(words.isdisjoint(group) for group in rule.needs):
             continue
-        for found in rule.finder.finditer(low):
+        for found in _finds(rule, low, wol):
             m = rule.regex.match(text, found.start())
             if m is None:
                 continue

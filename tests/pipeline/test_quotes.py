@@ -424,3 +424,19 @@ def test_quotes_a_noun_with_its_clause_needs_no_speaker(code):
     assert quote.text == "the fence was unfinished" and quote.cue.text == "report"
     quote = only(code("The decision to close the border surprised the farmers."))
     assert quote.text == "to close the border" and quote.speaker is None
+
+
+def test_quotes_the_subject_of_a_passive_cue_without_agent_is_what_was_said(code):
+    quote = only(code("The new border regime was announced in Vilnius on Monday."))
+    assert quote.text == "The new border regime" and quote.cue.text == "announced"
+    assert code("He was asked in Vilnius on Monday.").quotes == ()
+
+
+def test_quotes_according_to_the_parser_took_for_the_root(code):
+    quote = only(code("According to Lithuanian border guard chief Rustamas Liubajevas, the fence reeks of haste."))
+    assert quote.text == "the fence reeks of haste" and quote.cue.text == "According to"
+
+
+def test_quotes_whom_someone_asks_or_urges_is_no_content(code):
+    quote = only(code("Russian Foreign Minister Sergei Lavrov urged them to leave the talks."))
+    assert quote.text == "to leave the talks" and quote.speaker.name == "Sergei Lavrov"

@@ -71,8 +71,10 @@ FINITE = {"VBD", "VBZ", "VBP"}
 # The parts of a cue verb, after it, that hold what was said.
 COMPLEMENTS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "pcomp", "attr")
 ADDRESSEE_PREPS = {"to", "with"}
-# Cue verbs whose object is whom they speak to ("told reporters", "reminded voters"), not what they say.
-TELLING_VERBS = {"tell", "inform", "notify", "remind", "assure", "reassure", "brief"}
+# Cue verbs whose object is whom they speak to ("told reporters", "asked him to", "urged voters to"), not what
+# they say.
+TELLING_VERBS = {"tell", "inform", "notify", "remind", "assure", "reassure", "brief", "ask", "urge", "advise", "press",
+                 "implore", "beg", "encourage", "invite"}
 # Speech verbs whose "to" or "with" always names the audience: "spoke to a gathering", "talked with donors".
 AUDIENCE_VERBS = {"speak", "talk", "testify", "chat", "lecture", "preach"}
 # Cue verbs whose "to" names what is spoken of, not who is spoken to: "referred to the founders".
@@ -550,11 +552,18 @@ class QuoteFinder:
         if words is None:
             return None
         source_head = self.toks[token.i + len(words) - 1]
-        source = next((c for c in source_head.children if c.dep_ == "pobj"), None)
-        if source is None or token.head.i == token.i:
+        # "according to show insiders": the parser may take the source for a clause
+        source = next((c for c in source_head.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if source is None:
             return None
-        clause = token.head
-        parts = self._without(*_extent(clause), _extent(token))
+        if token.head.i == token.i:
+            # "According to X, the move reeks of fear": the parser made the phrase the root, the clause its tail
+            comma = next((t for t in self.toks[source.i : token.sent.end] if t.text == ","), None)
+            if token.i != token.sent.start or comma is None:
+                return None
+            parts = self._span_of(comma.i + 1, token.sent.end)
+        else:
+            parts = self._without(*_extent(token.head), _extent(token))
         parts = self._in_paragraph(parts, token.idx)
         if not parts:
             return None
@@ -568,6 +577,9 @@ class QuoteFinder:
 
     def _reported(self, verb: Token) -> _Found | None:
         children = list(verb.children)
+        if verb.dep_ == "pcomp" and any(self._spells(self.toks[verb.head.i - len(p) + 1], p) for p in self.phrases
+                                        if verb.head.i - len(p) + 1 >= 0):
+            return None  # "according to show insiders": the parser took the source for a clause
         if verb.lemma_.lower() in RELAY_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and any(
                 g.dep_ == "pcomp" for g in c.children) for c in children):
             return None  # "quotes X as saying ...": the saying is the quote
@@ -588,7 +600,9 @@ class QuoteFinder:
         subordinate = any(c.dep_ == "mark" for c in children)
         clauses = [c for c in children if c.dep_ == "ccomp" and not (subordinate and c.i < verb.i)]
         clause = min(clauses, key=lambda c: abs(c.i - verb.i)) if clauses else None
-        passive = any(c.dep_ == "agent" for c in children)
+        # The subject of a passive cue is what was said ("the plan was endorsed (by X)"), unless only a pronoun
+        # stands for it without an agent ("he was asked").
+        passive = any(c.dep_ == "agent" or (c.dep_ == "nsubjpass" and c.pos_ != "PRON") for c in children)
         if clause is not None:
             parts = self._content(*_extent(clause))
         elif after:

@@ -440,3 +440,10 @@ def test_quotes_according_to_the_parser_took_for_the_root(code):
 def test_quotes_whom_someone_asks_or_urges_is_no_content(code):
     quote = only(code("Russian Foreign Minister Sergei Lavrov urged them to leave the talks."))
     assert quote.text == "to leave the talks" and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_quotes_any_verb_with_a_that_clause_is_a_cue(code):
+    quote = only(code("The Lithuanian interior minister bet that the fence would be finished by spring."))
+    assert quote.text == "the fence would be finished by spring" and quote.cue.text == "bet"
+    assert quote.speaker is not None
+    assert code("The Lithuanian interior minister bet on the fence.").quotes == ()

@@ -10,7 +10,8 @@ continued"), and so is the subject's verb or source phrase of a clause the quote
 “...”", "According to X, “...”"). A quoted paragraph without a sentence's end is a heading, not speech.
 
 Reported speech comes from the parse: the clause, infinitive, object or prepositional object of a cue
-verb ("Lavrov noted that ...", "NATO called on Moscow to ...", "Trump called the plan a disaster"), the
+verb ("Lavrov noted that ...", "NATO called on Moscow to ...", "Trump called the plan a disaster"; any verb
+with a "that" clause is one: "X bet that ..."), the
 clause that "according to X", "As X emphasised", "as X put it" or "in the latest poll" is attached to, the
 subject of a passive cue ("the plan was endorsed by X"), a word that stands for the content ("which X opposes",
 "X thinks so"), and what a stance adjective takes ("X is confident that ...", "X is critical of ..."). Some cue
@@ -530,7 +531,7 @@ class QuoteFinder:
     def _is_cue(self, token: Token) -> bool:
         if token.pos_ not in {"VERB", "AUX"}:
             return False
-        return token.lemma_.lower() in self.verbs or _as_put_it(token)
+        return token.lemma_.lower() in self.verbs or _as_put_it(token) or _that_clause(token)
 
     def _is_cue_noun(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
@@ -612,6 +613,8 @@ class QuoteFinder:
             if subject is None:
                 return None
             parts = self._span_of(*_extent(subject))
+            if not any(c.dep_ == "agent" for c in children):
+                return self._as_found(parts, verb, speaker=None)  # the subject is what was said, not who said it
         elif verb.dep_ in {"parataxis", "advcl"} and verb.head.i != verb.i and (
                 verb.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ == "as" for c in children)):
             head = verb.head  # "The alliance, he said, is ..."; "As X emphasised, ..."
@@ -623,10 +626,11 @@ class QuoteFinder:
             if proform is None:
                 return None
             parts = [(proform.idx, proform.idx + len(proform.text))]
+        return self._as_found(parts, verb, self._speaker(verb))
+
+    def _as_found(self, parts: list[tuple[int, int]], verb: Token, speaker: Token | None) -> _Found | None:
         parts = self._in_paragraph(parts, verb.idx)
-        if not parts:
-            return None
-        return _Found(parts, direct=False, cue=verb, speaker=self._speaker(verb))
+        return _Found(parts, direct=False, cue=verb, speaker=speaker) if parts else None
 
     def _nominal(self, noun: Token) -> _Found | None:
         """A speech act named by a noun: "Trump's claim that ...", "calls for ...", "in a statement, X ..."."""
@@ -912,6 +916,13 @@ def _as_put_it(verb: Token) -> bool:
     """"As X put it, ...": any verb of an "as" clause whose object is "it" reports speech."""
     return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.rights) \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts)
+
+
+def _that_clause(verb: Token) -> bool:
+    """Does a verb outside the cue lists take a clause with "that" after it ("the plan means that ...", "X
+    bet that ...")? Such a verb states, judges or finds what the clause says."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "ccomp" and c.i > verb.i and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in verb.rights)
 
 
 def _infinitive(verb: Token) -> bool:

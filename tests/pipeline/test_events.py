@@ -164,3 +164,8 @@ def test_events_weapons_and_money_aimed_at_someone(code, text, expected):
     """'fire/throw/shoot at X' names the target; 'trade fire' is fighting, not trade; a sum given is aid."""
     coded = code(text, "2022-03-10")
     assert [(e.source.code, e.code, e.target.code if e.target else None) for e in coded.events] == [expected]
+
+
+def test_events_in_a_conjecture_are_hypothetical(code):
+    [attack] = [e for e in code("Lithuania expects that Russia will attack Latvia.").events if e.source.code == "RUS"]
+    assert (attack.root, attack.target.code, attack.mode) == ("19", "LVA", "hypothetical")

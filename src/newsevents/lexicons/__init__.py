@@ -31,6 +31,7 @@ class Cues:
     future_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_markers: frozenset[str]
+    conjecture_verbs: frozenset[str]
     untargeted_roots: frozenset[str]
     support_verbs: frozenset[str]
     sport_words: frozenset[str]

@@ -548,6 +548,8 @@ class EventCoder:
                 return "hypothetical"  # "if NATO proposes, Moscow will support it"
             if any(c.dep_ == "aux" and c.lower_ in self.cues.hypothetical_auxiliaries for c in children):
                 return "hypothetical"
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.cues.conjecture_verbs:
+                return "hypothetical"  # "expecting that Russia will persuade the bloc to cooperate"
         for node in controlled:
             if any(c.dep_ == "aux" and c.lower_ in self.cues.future_auxiliaries for c in node.children):
                 return "future"

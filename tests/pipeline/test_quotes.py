@@ -447,3 +447,19 @@ def test_quotes_any_verb_with_a_that_clause_is_a_cue(code):
     assert quote.text == "the fence would be finished by spring" and quote.cue.text == "bet"
     assert quote.speaker is not None
     assert code("The Lithuanian interior minister bet on the fence.").quotes == ()
+
+
+def test_quotes_hearsay_adverbs_attribute_their_clause(code):
+    quote = only(code("The Russian envoy reportedly left Vilnius on Monday."))
+    assert quote.text == "The Russian envoy left Vilnius on Monday"
+    assert quote.cue.text == "reportedly" and quote.speaker is None
+
+
+def test_quotes_where_it_was_said_is_no_content(code):
+    assert code("Russian Foreign Minister Sergei Lavrov commented on Twitter.").quotes == ()
+    quote = only(code("Russian Foreign Minister Sergei Lavrov commented on the fence."))
+    assert quote.text == "the fence"
+
+
+def test_quotes_compared_with_as_a_connective_is_no_cue(code):
+    assert code("Lithuania spent 2 percent of its budget on defence, compared with 1 percent in 2014.").quotes == ()

@@ -65,6 +65,8 @@ RELAY_VERBS = {"quote", "cite"}  # "TASS quotes the leader (as saying)": the obj
 # Prepositions that introduce what a cue verb is about ("called for", "spoke of", "accused X of").
 CONTENT_PREPS = {"about", "of", "for", "on", "against", "to", "over", "with", "that"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Adverbs that put a clause on an unnamed source: "the envoy reportedly left".
+HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
 WH_TAGS = {"WDT", "WP", "WP$"}
 PROFORMS = {"so", "yes", "no"}  # "X thinks so", "X said no"
 NAMES = {"PROPN", "NOUN"}
@@ -78,6 +80,9 @@ TELLING_VERBS = {"tell", "inform", "notify", "remind", "assure", "reassure", "br
                  "implore", "beg", "encourage", "invite"}
 # Speech verbs whose "to" or "with" always names the audience: "spoke to a gathering", "talked with donors".
 AUDIENCE_VERBS = {"speak", "talk", "testify", "chat", "lecture", "preach"}
+# Where something is said, after "on": "posted on Twitter", "said on television".
+MEDIA = {"twitter", "facebook", "instagram", "television", "tv", "radio", "air", "show", "program", "programme",
+         "broadcast", "website", "blog", "podcast", "camera", "record", "stage", "page", "channel", "network"}
 # Cue verbs whose "to" names what is spoken of, not who is spoken to: "referred to the founders".
 POINTING_VERBS = {"refer", "allude", "point", "object", "respond", "reply", "react"}
 # Prepositions that introduce what a speech noun is about ("criticism of", "calls for", "questions about").
@@ -524,6 +529,9 @@ class QuoteFinder:
                     quote = self._stance(token)
                 if quote is None and token.pos_ == "NOUN" and token.lemma_.lower() in self.polls:
                     quote = self._in_poll(token)
+                if token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod" and token.head.pos_ in {"VERB", "AUX"}:
+                    parts = self._in_paragraph(self._without(*_extent(token.head), _extent(token)), token.idx)
+                    quote = _Found(parts, direct=False, cue=token) if parts else None
             if quote is not None:
                 found.append(quote)
         return found
@@ -581,6 +589,8 @@ class QuoteFinder:
         if verb.dep_ == "pcomp" and any(self._spells(self.toks[verb.head.i - len(p) + 1], p) for p in self.phrases
                                         if verb.head.i - len(p) + 1 >= 0):
             return None  # "according to show insiders": the parser took the source for a clause
+        if verb.lemma_.lower() == "compare" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in children):
+            return None  # "earned $98,000, compared with $93,000": a connective, no one comparing
         if verb.lemma_.lower() in RELAY_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and any(
                 g.dep_ == "pcomp" for g in c.children) for c in children):
             return None  # "quotes X as saying ...": the saying is the quote
@@ -712,6 +722,9 @@ class QuoteFinder:
         pointing = cue is not None and child.lower_ == "to" and cue.lemma_.lower() in POINTING_VERBS
         if child.lower_ in ADDRESSEE_PREPS and cue is not None and cue.lemma_.lower() in AUDIENCE_VERBS:
             return False  # "spoke to a gathering of donors": whoever or whatever it names heard it
+        if child.lower_ == "on" and any(g.ent_type_ in {"ORG", "WORK_OF_ART", "PRODUCT"} or g.lemma_.lower() in MEDIA
+                                        for g in objects):
+            return False  # "commented on Twitter", "spoke on CNN": where it was said
         if child.lower_ in ADDRESSEE_PREPS and not pointing and any(self._party(g) for g in objects):
             return False  # "spoke to reporters", "talked with the mayor"
         return any(g.ent_type_ not in {"DATE", "TIME"} for g in objects)

@@ -463,3 +463,32 @@ def test_quotes_where_it_was_said_is_no_content(code):
 
 def test_quotes_compared_with_as_a_connective_is_no_cue(code):
     assert code("Lithuania spent 2 percent of its budget on defence, compared with 1 percent in 2014.").quotes == ()
+
+
+def test_quotes_what_a_noun_is_about_needs_no_speaker(code):
+    quote = only(code("Questions about the new fence dominated the meeting in Vilnius."))
+    assert quote.text == "the new fence" and quote.cue.text == "Questions" and quote.speaker is None
+    assert code("Support for the new fence grew in Vilnius.").quotes == ()
+
+
+def test_quotes_nouns_spelt_like_cue_verbs_that_name_things_are_no_cues(code):
+    assert code("The fence became a target for the farmers.").quotes == ()
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("Russian Foreign Minister Sergei Lavrov's speech on the new fence angered Vilnius.", "the new fence", "speech"),
+    ("Russian Foreign Minister Sergei Lavrov's skepticism about the talks was plain.", "the talks", "skepticism"),
+])
+def test_quotes_nouns_of_speech_and_attitude(code, text, content, cue):
+    quote = only(code(text))
+    assert quote.text == content and quote.cue.text == cue and quote.speaker.name == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Border panel votes to hold the Russian envoy in contempt.", "to hold the Russian envoy in contempt",
+     "Border panel"),
+    ("Lithuanian court rules against border fence.", "border fence", "Lithuanian court"),
+])
+def test_quotes_a_headline_verb_taken_for_a_plural_noun(code, text, content, speaker):
+    quote = only(code(text))
+    assert quote.text == content and text[slice(*quote.speaker_span)] == speaker

@@ -14,7 +14,8 @@ verb ("Lavrov noted that ...", "NATO called on Moscow to ...", "Trump called the
 with a "that" clause is one: "X bet that ..."), the
 clause that "according to X", "As X emphasised", "as X put it" or "in the latest poll" is attached to, the
 subject of a passive cue ("the plan was endorsed by X"), a word that stands for the content ("which X opposes",
-"X thinks so"), and what a stance adjective takes ("X is confident that ...", "X is critical of ..."). Some cue
+"X thinks so"), what a speech noun is about ("X's claim that ...", "questions about ...", with or without a
+speaker) and what a stance adjective takes ("X is confident that ...", "X is critical of ..."). Some cue
 verbs attribute only a clause ("found that ...", not "found a way"); whom a telling verb names ("told
 reporters") is no content. Reported speech ends where a clause sets something against it ("..., while Y ...")
 and where a further speech verb or a relative clause with a cue begins. Only the outermost attribution is kept:
@@ -87,6 +88,9 @@ MEDIA = {"twitter", "facebook", "instagram", "television", "tv", "radio", "air",
 POINTING_VERBS = {"refer", "allude", "point", "object", "respond", "reply", "react"}
 # Prepositions that introduce what a speech noun is about ("criticism of", "calls for", "questions about").
 NOUN_PREPS = {"about", "of", "for", "on", "against", "over", "that"}
+# Nouns spelt like a cue verb whose usual sense is no speech act: "a target for", "the issue of", "a vote for".
+THING_NOUNS = {"target", "issue", "rule", "contest", "order", "point", "vote", "project", "push", "challenge", "offer",
+               "list"}
 # Nouns that name a cue verb's act: (suffix, what replaces it in the verb): "allegation" -> "allege".
 NOMINAL_SUFFIXES = (("ation", "e"), ("ation", ""), ("ition", "ose"), ("sion", "de"), ("ssion", "t"), ("ion", ""),
                     ("ion", "e"), ("ment", ""), ("ment", "e"), ("ial", "y"), ("al", "e"), ("ance", "e"),
@@ -645,8 +649,18 @@ class QuoteFinder:
     def _nominal(self, noun: Token) -> _Found | None:
         """A speech act named by a noun: "Trump's claim that ...", "calls for ...", "in a statement, X ..."."""
         children = list(noun.children)
+        lemma = noun.lemma_.lower()
         # A noun spelt like its verb ("call", "state", "report") is a speech act only with what it is about.
-        derived = noun.lemma_.lower() not in self.verbs
+        derived = lemma not in self.verbs
+        namer = next((c for c in reversed(children) if c.dep_ in {"compound", "nsubj"} and c.i < noun.i), None)
+        if not derived and noun.tag_ == "NNS" and noun.dep_ == "ROOT" and namer is not None:
+            # "Senator vows to cut taxes", "Court rules against the plan": the parser took a headline's verb for
+            # a plural noun; what follows it is what was said
+            rest = [c for c in children if c.i > noun.i and c.dep_ not in {"cc", "conj", "punct"}]
+            parts = self._in_paragraph(self._following(rest), noun.idx) if rest else []
+            return _Found(parts, direct=False, cue=noun, speaker=namer) if parts else None
+        if lemma in THING_NOUNS:
+            return None
         preps = NOUN_PREPS if derived else NOUN_PREPS - {"of"}
         after = [c for c in children if c.i > noun.i and (
             (c.dep_ == "prep" and c.lower_ in preps and self._is_content(c))
@@ -668,8 +682,10 @@ class QuoteFinder:
         else:
             return None
         parts = self._in_paragraph(parts, noun.idx)
-        clausal = any(c.dep_ != "prep" for c in after)
-        if not parts or (speaker is None and not clausal):
+        # A clause or "about" says what was said even with no one saying it: "questions about her health";
+        # "support for X" without its supporter is no speech.
+        stated = any(c.dep_ != "prep" or c.lower_ == "about" for c in after)
+        if not parts or (speaker is None and not stated):
             return None
         return _Found(parts, direct=False, cue=noun, speaker=speaker)
 

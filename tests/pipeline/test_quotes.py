@@ -492,3 +492,15 @@ def test_quotes_nouns_of_speech_and_attitude(code, text, content, cue):
 def test_quotes_a_headline_verb_taken_for_a_plural_noun(code, text, content, speaker):
     quote = only(code(text))
     assert quote.text == content and text[slice(*quote.speaker_span)] == speaker
+
+
+def test_quotes_speaker_of_two_subjects_is_the_one_in_the_cues_paragraph(code):
+    coded = code("The Latest: talks resume.\n\n12:15 p.m.\n\nRussian Foreign Minister Sergei Lavrov says the fence "
+                 "is illegal.\n")
+    quote = only(coded)
+    assert quote.text == "the fence is illegal" and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_quotes_a_noun_without_its_speaker_is_the_stance_of_the_clauses_subject(code):
+    quote = only(code("Russian Foreign Minister Sergei Lavrov took offense at suggestions that Moscow had lied."))
+    assert quote.text == "Moscow had lied" and quote.speaker.name == "Sergei Lavrov"

@@ -687,6 +687,8 @@ class QuoteFinder:
         stated = any(c.dep_ != "prep" or c.lower_ == "about" for c in after)
         if not parts or (speaker is None and not stated):
             return None
+        if speaker is None and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
+            speaker = self._speaker(noun.head.head)  # "Trump took offense at suggestions that ...": his stance
         return _Found(parts, direct=False, cue=noun, speaker=speaker)
 
     def _stance(self, adjective: Token) -> _Found | None:
@@ -824,7 +826,10 @@ class QuoteFinder:
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((g for g in agent.children if g.dep_ == "pobj"), None)
-        subject = next((c for c in children if c.dep_ in SUBJECTS), None) or self._misparsed_subject(verb, children)
+        # Of two subjects the parser gave a verb ("12:15 p.m.\n\nTrump says"), the one in the verb's paragraph
+        subjects = sorted((c for c in children if c.dep_ in SUBJECTS),
+                          key=lambda c: "\n" in self.text[c.idx : verb.idx])
+        subject = next(iter(subjects), None) or self._misparsed_subject(verb, children)
         if subject is not None and subject.i < verb.i and "\n" in self.text[subject.idx : verb.idx]:
             # "5:45 p.m.\n\nSmith says": a subject in the paragraph before is a misparse
             subject = self._stranded_subject(verb) or subject

@@ -504,3 +504,19 @@ def test_quotes_speaker_of_two_subjects_is_the_one_in_the_cues_paragraph(code):
 def test_quotes_a_noun_without_its_speaker_is_the_stance_of_the_clauses_subject(code):
     quote = only(code("Russian Foreign Minister Sergei Lavrov took offense at suggestions that Moscow had lied."))
     assert quote.text == "Moscow had lied" and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_quotes_a_polls_or_actors_label_speaks(code):
+    quote = only(code("Poll: Lithuanians Back the Border Fence.\n\nThe poll was taken last week.\n"))
+    assert quote.text == "Lithuanians Back the Border Fence." and quote.cue.text == ":"
+    assert code("Update: The border is open again.\n").quotes == ()
+
+
+def test_quotes_said_as_much(code):
+    quote = only(code("Russian Foreign Minister Sergei Lavrov said as much on Monday."))
+    assert quote.text == "as much" and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_quotes_a_that_clause_hung_on_whom_it_was_said_to(code):
+    quote = only(code("Sergei Lavrov can be heard yelling to the guards that his driver was unarmed."))
+    assert quote.text == "his driver was unarmed" and quote.speaker.name == "Sergei Lavrov"

@@ -355,8 +355,9 @@ class QuoteFinder:
     def _label_at(self, line: int) -> re.Match[str] | None:
         match = LABEL.match(self.text, line)
         name = token_at(self.doc, match.end(1) - 1) if match else None
-        if name is None or not (name.pos_ == "PROPN" or match.group(1).isupper()):
-            return None  # "Update: ...", "Note: ..."
+        if name is None or not (name.pos_ == "PROPN" or match.group(1).isupper()
+                                or name.lemma_.lower() in self.polls or self.actors.at(name) is not None):
+            return None  # "Update: ...", "Note: ..."; but "Poll: ...", "NATO: ..." speak
         return match
 
     def _labelled(self, quote: _Found, label: re.Match[str]) -> None:
@@ -614,7 +615,7 @@ class QuoteFinder:
         # A clause before a subordinate cue is not its content: "X is upbeat, because he sees Y as Z".
         subordinate = any(c.dep_ == "mark" for c in children)
         clauses = [c for c in children if c.dep_ == "ccomp" and not (subordinate and c.i < verb.i)]
-        clause = min(clauses, key=lambda c: abs(c.i - verb.i)) if clauses else None
+        clause = min(clauses, key=lambda c: abs(c.i - verb.i)) if clauses else self._stray_clause(verb, children)
         # The subject of a passive cue is what was said ("the plan was endorsed (by X)"), unless only a pronoun
         # stands for it without an agent ("he was asked").
         passive = any(c.dep_ == "agent" or (c.dep_ == "nsubjpass" and c.pos_ != "PRON") for c in children)
@@ -636,15 +637,30 @@ class QuoteFinder:
         else:
             # "the plan, which X opposes", "what X said", "X thinks so": a word that stands for what was said
             proform = next((c for c in children if (c.dep_ == "dobj" and c.i < verb.i and c.tag_ in WH_TAGS)
-                            or (c.dep_ in {"advmod", "intj"} and c.i > verb.i and c.lower_ in PROFORMS)), None)
+                            or (c.dep_ in {"advmod", "intj"} and c.i > verb.i and (c.lower_ in PROFORMS or (
+                                c.lower_ == "much" and any(g.lower_ == "as" for g in c.lefts))))), None)
             if proform is None:
                 return None
-            parts = [(proform.idx, proform.idx + len(proform.text))]
+            # "said as much": the proform with its "as"
+            parts = [(proform.left_edge.idx, proform.idx + len(proform.text))]
         return self._as_found(parts, verb, self._speaker(verb))
 
     def _as_found(self, parts: list[tuple[int, int]], verb: Token, speaker: Token | None) -> _Found | None:
         parts = self._in_paragraph(parts, verb.idx)
         return _Found(parts, direct=False, cue=verb, speaker=speaker) if parts else None
+
+    def _stray_clause(self, verb: Token, children: list[Token]) -> Token | None:
+        """A "that" clause the parser hung on whom the verb addresses, as if relative: "yelled to the officers
+        that her husband was unarmed"."""
+        for child in children:
+            if child.i < verb.i or child.dep_ not in {"dobj", "dative", "prep"}:
+                continue
+            for head in [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]:
+                clause = next((g for g in head.children if g.dep_ == "relcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+                if clause is not None:
+                    return clause
+        return None
 
     def _nominal(self, noun: Token) -> _Found | None:
         """A speech act named by a noun: "Trump's claim that ...", "calls for ...", "in a statement, X ..."."""

@@ -520,3 +520,10 @@ def test_quotes_said_as_much(code):
 def test_quotes_a_that_clause_hung_on_whom_it_was_said_to(code):
     quote = only(code("Sergei Lavrov can be heard yelling to the guards that his driver was unarmed."))
     assert quote.text == "his driver was unarmed" and quote.speaker.name == "Sergei Lavrov"
+
+
+def test_quotes_editorial_labels_and_inch_marks_are_no_quotes(code):
+    assert code("Correction: An earlier version of this article misstated the date of the talks.\n").quotes == ()
+    assert quoted('The envoy is 6\'3" tall and weighs 90 kilograms, "a giant," one guard said.') == [
+        [(len('The envoy is 6\'3" tall and weighs 90 kilograms, "'),
+          len('The envoy is 6\'3" tall and weighs 90 kilograms, "a giant,'))]]

@@ -52,6 +52,9 @@ EXCERPT_MARKS = {'"': "\u201c\u201d", "\u201c": '"'}
 APOSTROPHES = {"\u2019", "'"}  # also in words (don't, Clinton’s): a closer only where no letter follows
 # A transcript's or headline's speaker label at the start of a paragraph: "PENCE: ...", "Pence: ...".
 LABEL = re.compile(r"[\"\u201c]?[ \t]*((?:[A-Z][\w.'\u2019-]*[ \t]+){0,3}[A-Z][\w.'\u2019-]*):[ \t]+(?=\S)")
+# The newspaper's own labels, never a speaker's: "Correction: ...", "UPDATE: ...".
+EDITORIAL_LABELS = {"correction", "corrections", "update", "updated", "clarification", "note", "editor's note",
+                    "editor\u2019s note", "disclosure", "related", "photo", "video", "watch", "read more", "source"}
 PARAGRAPH = re.compile(r"^[ \t]*", re.MULTILINE)
 SPACE = re.compile(r"\s*")
 BREAKS = re.compile(r"\n\s*")
@@ -129,6 +132,8 @@ def _opens(text: str, i: int, mark: str) -> bool:
         return (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalpha()
     if mark == "\u00bb":
         return (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and not text[i + 1].isspace()
+    if mark == '"' and i > 0 and text[i - 1].isdigit():
+        return False  # an inch mark: "6'3\" tall"
     return mark in OPENERS
 
 
@@ -355,9 +360,10 @@ class QuoteFinder:
     def _label_at(self, line: int) -> re.Match[str] | None:
         match = LABEL.match(self.text, line)
         name = token_at(self.doc, match.end(1) - 1) if match else None
-        if name is None or not (name.pos_ == "PROPN" or match.group(1).isupper()
-                                or name.lemma_.lower() in self.polls or self.actors.at(name) is not None):
-            return None  # "Update: ...", "Note: ..."; but "Poll: ...", "NATO: ..." speak
+        if name is None or match.group(1).lower() in EDITORIAL_LABELS or not (
+                name.pos_ == "PROPN" or match.group(1).isupper() or name.lemma_.lower() in self.polls
+                or self.actors.at(name) is not None):
+            return None  # "Update: ...", "Correction: ..."; but "Poll: ...", "NATO: ..." speak
         return match
 
     def _labelled(self, quote: _Found, label: re.Match[str]) -> None:

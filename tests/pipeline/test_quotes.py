@@ -527,3 +527,8 @@ def test_quotes_editorial_labels_and_inch_marks_are_no_quotes(code):
     assert quoted('The envoy is 6\'3" tall and weighs 90 kilograms, "a giant," one guard said.') == [
         [(len('The envoy is 6\'3" tall and weighs 90 kilograms, "'),
           len('The envoy is 6\'3" tall and weighs 90 kilograms, "a giant,'))]]
+
+
+def test_quotes_a_connective_before_as_x_said_is_the_writers(code):
+    quote = only(code("However, as Russian Foreign Minister Sergei Lavrov noted, the talks are over."))
+    assert quote.text == "the talks are over" and quote.speaker.name == "Sergei Lavrov"

@@ -102,6 +102,8 @@ NOMINAL_SUFFIXES = (("ation", "e"), ("ation", ""), ("ition", "ose"), ("sion", "d
 STANCE_PREPS = {"about", "of", "on", "over", "with", "at", "to", "toward", "towards", "for", "by", "in"}
 # Words that open a clause setting something against reported speech: "X said A, while Y B".
 CONTRASTS = {"while", "though", "although", "whereas", "but", "yet"}
+# How a connective hangs on the clause it opens: "However, ...", "In addition, ...", "Meanwhile, ...".
+CONNECTIVE_DEPS = {"advmod", "cc", "prep", "npadvmod", "punct"}
 SKIP_EDGE = {"that", ",", ":", ";", "-", "\u2014", "\u2013"}
 
 
@@ -639,7 +641,12 @@ class QuoteFinder:
         elif verb.dep_ in {"parataxis", "advcl"} and verb.head.i != verb.i and (
                 verb.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ == "as" for c in children)):
             head = verb.head  # "The alliance, he said, is ..."; "As X emphasised, ..."
-            parts = self._without(*_extent(head), _extent(verb))
+            start, end = _extent(head)
+            # "However, as X adds, ...": a connective before the cue is the writer's
+            while start < verb.left_edge.i and self.toks[start].head.i == head.i \
+                    and self.toks[start].dep_ in CONNECTIVE_DEPS:
+                start = self.toks[start].right_edge.i + 1
+            parts = self._without(start, end, _extent(verb))
         else:
             # "the plan, which X opposes", "what X said", "X thinks so": a word that stands for what was said
             proform = next((c for c in children if (c.dep_ == "dobj" and c.i < verb.i and c.tag_ in WH_TAGS)

@@ -533,3 +533,25 @@ def test_quotes_editorial_labels_and_inch_marks_are_no_quotes(code):
 def test_quotes_a_connective_before_as_x_said_is_the_writers(code):
     quote = only(code("However, as Russian Foreign Minister Sergei Lavrov noted, the talks are over."))
     assert quote.text == "the talks are over" and quote.speaker.name == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Russian Foreign Minister Sergei Lavrov admires the Lithuanian minister as a “steady hand,” comparing him "
+     "favorably to his predecessor.", "him favorably to his predecessor"),
+    ("“The fence is a provocation.” Russian Foreign Minister Sergei Lavrov warned on Monday that Moscow would "
+     "respond.", "Moscow would respond"),
+])
+def test_quotes_a_quotation_that_runs_on_or_only_stands_near_its_cue_leaves_it_its_content(code, text, content):
+    coded = code(text)
+    assert content in [q.text for q in coded.quotes], quotes_of(coded)
+
+
+def test_quotes_a_closing_mark_at_a_paragraphs_start_opens(code):
+    quote = only(code("The readers wrote in.\n\n”The fence has cut our town in two. The minister should take it "
+                      "down.” ― Jane Doe\n"))
+    assert quote.direct and quote.text.startswith("The fence has cut") and quote.cue.text == "―"
+
+
+def test_quotes_the_language_spoken_is_no_content(code):
+    assert code("Russian Foreign Minister Sergei Lavrov spoke Lithuanian at the border on Monday.").quotes == ()
+    assert only(code("Russian Foreign Minister Sergei Lavrov spoke about the fence on Monday.")).text == "the fence"

@@ -1,13 +1,14 @@
 """Quotes: direct quotations in any common quotation style, and reported speech, with speakers.
 
-Direct quotes are found in the text: “ ” " " « » » « „ “ ‘ ’ and '' '' marks, nested quotes inside the
-outer one, a quote that runs on over several paragraphs (a paragraph that opens with a mark and does not
-close it continues in the next paragraph that opens with one), and split quotes ("...," he said, "...")
-as one quote. Their cue is the speech verb the parse attaches them to, else one in the same sentence,
-else a colon-ended sentence just before ("He told the crowd:"), a dash after ("” ― Jane Doe") or a
-speaker label ("SMITH: ..."). Any verb in the slot after a quote that ends in a comma is its cue ("...,” she
-continued"), and so is the subject's verb or source phrase of a clause the quote completes ("She went on,
-“...”", "According to X, “...”"). A quoted paragraph without a sentence's end is a heading, not speech.
+Direct quotes are found in the text: “ ” " " « » » « „ “ ‘ ’ and '' '' marks (and ” ” typed for “ ” at a
+paragraph's start), nested quotes inside the outer one, a quote that runs on over several paragraphs (a
+paragraph that opens with a mark and does not close it continues in the next paragraph that opens with one),
+and split quotes ("...," he said, "...") as one quote. Their cue is the speech verb the parse attaches them
+to, else one in the same sentence, else a colon-ended sentence just before ("He told the crowd:"), a dash after
+("” ― Jane Doe") or a speaker label ("SMITH: ..."). Any verb in the slot after a quote that ends in a comma
+is its cue ("...,” she continued"), and so is the subject's verb or source phrase of a clause the quote
+completes ("She went on, “...”", "According to X, “...”"). A quoted paragraph without a sentence's end is a
+heading, not speech.
 
 Reported speech comes from the parse: the clause, infinitive, object or prepositional object of a cue
 verb ("Lavrov noted that ...", "NATO called on Moscow to ...", "Trump called the plan a disaster"; any verb
@@ -19,7 +20,8 @@ speaker) and what a stance adjective takes ("X is confident that ...", "X is cri
 verbs attribute only a clause ("found that ...", not "found a way"); whom a telling verb names ("told
 reporters") is no content. Reported speech ends where a clause sets something against it ("..., while Y ...")
 and where a further speech verb or a relative clause with a cue begins. Only the outermost attribution is kept:
-"X said that Y claimed Z" is X's; "Recall that ..." addresses the reader.
+"X said that Y claimed Z" is X's; "Recall that ..." addresses the reader. A cue that a direct quote took reports
+nothing else ("“...,” he told reporters"), unless the quote only stood near it or ran on from the writer's clause.
 
 The speaker is the cue's subject (its agent in the passive, the subject of the clause a participle or
 conjunct hangs from: "..., adding that ..."), the object of a relay verb ("TASS quotes the Lithuanian
@@ -44,8 +46,10 @@ from newsevents.pipeline.tokens import text as doc_text
 
 # Opening mark -> the marks that close it. Straight and single marks close themselves; straight and curly
 # double marks are often mixed in one quote ("“...,\"").
-OPENERS = {"\u201c": ("\u201d", '"'), "\u201e": ("\u201c", "\u201d"), "\u00ab": ("\u00bb",), "\u00bb": ("\u00ab",),
-           '"': ('"', "\u201d"), "''": ("''",), "``": ("''",), "\u2018": ("\u2019",), "'": ("'",)}
+# A closing curly mark opens only at a paragraph's start (see _opens).
+OPENERS = {"\u201c": ("\u201d", '"'), "\u201d": ("\u201d", '"'), "\u201e": ("\u201c", "\u201d"),
+           "\u00ab": ("\u00bb",), "\u00bb": ("\u00ab",), '"': ('"', "\u201d"), "''": ("''",), "``": ("''",),
+           "\u2018": ("\u2019",), "'": ("'",)}
 MARKS = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019']")
 # Double marks of one style inside a passage quoted in the other mark an excerpt.
 EXCERPT_MARKS = {'"': "\u201c\u201d", "\u201c": '"'}
@@ -84,6 +88,8 @@ TELLING_VERBS = {"tell", "inform", "notify", "remind", "assure", "reassure", "br
                  "implore", "beg", "encourage", "invite"}
 # Speech verbs whose "to" or "with" always names the audience: "spoke to a gathering", "talked with donors".
 AUDIENCE_VERBS = {"speak", "talk", "testify", "chat", "lecture", "preach"}
+# Speech verbs whose object is the language spoken, not what was said: "spoke Spanish on Univision".
+LANGUAGE_VERBS = {"speak"}
 # Where something is said, after "on": "posted on Twitter", "said on television".
 MEDIA = {"twitter", "facebook", "instagram", "television", "tv", "radio", "air", "show", "program", "programme",
          "broadcast", "website", "blog", "podcast", "camera", "record", "stage", "page", "channel", "network"}
@@ -134,6 +140,10 @@ def _opens(text: str, i: int, mark: str) -> bool:
         return (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalpha()
     if mark == "\u00bb":
         return (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and not text[i + 1].isspace()
+    if mark == "\u201d":
+        # At a paragraph's start, before a word, it has nothing to close: it was typed for an opening one
+        # ("\n”The plan failed.” ― Jane Doe")
+        return not text[text.rfind("\n", 0, i) + 1 : i].strip() and text[i + 1 : i + 2].isalnum()
     if mark == '"' and i > 0 and text[i - 1].isdigit():
         return False  # an inch mark: "6'3\" tall"
     return mark in OPENERS
@@ -275,8 +285,11 @@ class QuoteFinder:
         direct = self._direct()
         indirect = self._indirect()
         direct = self._outside_reported(direct, indirect)
-        # One cue, one quote: "..., he told reporters" does not also report "reporters".
-        cues = {d.cue.i for d in direct if d.cue is not None}
+        # One cue, one quote: "..., he told reporters" does not also report "reporters". A quotation the cue
+        # after it was only found near ("“...” Doe urged X to ...") or that runs on from the writer's clause
+        # ("praised him as a “steady hand,” comparing him to ...") leaves that cue its own content.
+        cues = {d.cue.i for d in direct if d.cue is not None
+                and (d.cue.idx < d.start or d.bound and not self._embedded(d))}
         found = direct + [i for i in indirect if not any(_overlaps(i, d) for d in direct)
                           and (i.cue is None or i.cue.i not in cues)]
         # The outermost attribution only: "X said that Y claimed Z" is X's.
@@ -288,6 +301,10 @@ class QuoteFinder:
                 continue
             kept.append(f)
         return [quote for f in kept for quote in self._quotes(f)]
+
+    def _embedded(self, quote: _Found) -> bool:
+        """Does the quotation run on from a word of the writer's ("as a “steady hand”"), not open a clause?"""
+        return self.text[: quote.start].rstrip(" \t\"'`\u201c\u201d\u00ab\u201e\u2018")[-1:].isalnum()
 
     def _outside_reported(self, direct: list[_Found], indirect: list[_Found]) -> list[_Found]:
         """The direct quotes less what reported speech holds. A short quotation inside it ("said the plan would
@@ -761,6 +778,8 @@ class QuoteFinder:
         whom?"""
         if child.dep_ in {"dobj", "dative"} and cue is not None and cue.lemma_.lower() in TELLING_VERBS:
             return not self._party(child)  # "told reporters": whom it was said to
+        if child.dep_ == "dobj" and cue is not None and cue.lemma_.lower() in LANGUAGE_VERBS:
+            return False  # "spoke Spanish"
         if child.dep_ != "prep":
             return True
         if child.lower_ not in CONTENT_PREPS:

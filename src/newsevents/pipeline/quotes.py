@@ -5,23 +5,26 @@ paragraph's start), nested quotes inside the outer one, a quote that runs on ove
 paragraph that opens with a mark and does not close it continues in the next paragraph that opens with one),
 and split quotes ("...," he said, "...") as one quote. Their cue is the speech verb the parse attaches them
 to, else one in the same sentence, else a colon-ended sentence just before ("He told the crowd:"), a dash after
-("” ― Jane Doe") or a speaker label ("SMITH: ..."). Any verb in the slot after a quote that ends in a comma
-is its cue ("...,” she continued"), and so is the subject's verb or source phrase of a clause the quote
-completes ("She went on, “...”", "According to X, “...”"). A quoted paragraph without a sentence's end is a
-heading, not speech.
+("” ― Jane Doe") or a speaker label ("SMITH: ...", "Poll: ..."; not the paper's own "Correction: ...").
+Any verb in the slot after a quote that ends in a comma is its cue ("...,” she continued"), and so is the
+subject's verb or source phrase of a clause the quote completes ("She went on, “...”", "According to X,
+“...”"). A quoted paragraph without a sentence's end is a heading, a show's quoted name is a title ("told
+CNN's “State of the Union”"), and a quotation inside reported speech belongs to it; none of them is speech.
 
 Reported speech comes from the parse: the clause, infinitive, object or prepositional object of a cue
 verb ("Lavrov noted that ...", "NATO called on Moscow to ...", "Trump called the plan a disaster"; any verb
-with a "that" clause is one: "X bet that ..."), the
-clause that "according to X", "As X emphasised", "as X put it" or "in the latest poll" is attached to, the
-subject of a passive cue ("the plan was endorsed by X"), a word that stands for the content ("which X opposes",
-"X thinks so"), what a speech noun is about ("X's claim that ...", "questions about ...", with or without a
-speaker) and what a stance adjective takes ("X is confident that ...", "X is critical of ..."). Some cue
-verbs attribute only a clause ("found that ...", not "found a way"); whom a telling verb names ("told
-reporters") is no content. Reported speech ends where a clause sets something against it ("..., while Y ...")
-and where a further speech verb or a relative clause with a cue begins. Only the outermost attribution is kept:
-"X said that Y claimed Z" is X's; "Recall that ..." addresses the reader. A cue that a direct quote took reports
-nothing else ("“...,” he told reporters"), unless the quote only stood near it or ran on from the writer's clause.
+with a "that" clause is one: "X bet that ..."), the clause that "according to X", "As X emphasised" (less a
+connective before it: "However, as X adds, ..."), "as X put it", "reportedly" or "in the latest poll" is
+attached to, the subject of a passive cue ("the plan was endorsed (by X)"), a word that stands for the
+content ("which X opposes", "X thinks so", "X said as much"), what a speech noun is about ("X's claim that
+...", "questions about ...", with or without a speaker) and what a stance adjective takes ("X is confident
+that ...", "X is critical of ..."). Some cue verbs attribute only a clause ("found that ...", not "found a
+way"); whom a telling verb names ("told reporters", "urged them to") and where or to whom one speaks ("spoke
+to a gathering", "on Twitter") is no content. Reported speech ends where a clause sets something against it
+("..., while Y ...") and where a further speech verb or a relative clause with a cue begins. Only the
+outermost attribution is kept: "X said that Y claimed Z" is X's; "Recall that ..." addresses the reader. A cue
+that a direct quote took reports nothing else ("“...,” he told reporters"), unless the quote only stood near it
+or ran on from the writer's clause.
 
 The speaker is the cue's subject (its agent in the passive, the subject of the clause a participle or
 conjunct hangs from: "..., adding that ..."), the object of a relay verb ("TASS quotes the Lithuanian

@@ -555,3 +555,8 @@ def test_quotes_a_closing_mark_at_a_paragraphs_start_opens(code):
 def test_quotes_the_language_spoken_is_no_content(code):
     assert code("Russian Foreign Minister Sergei Lavrov spoke Lithuanian at the border on Monday.").quotes == ()
     assert only(code("Russian Foreign Minister Sergei Lavrov spoke about the fence on Monday.")).text == "the fence"
+
+
+def test_quotes_an_opening_mark_typed_to_close_before_the_cue(code):
+    text = "“Do you want to be a satellite of Moscow?“ the Lithuanian president asked. Then he left."
+    assert [[text[s:e] for s, e in q] for q in quoted(text)] == [["Do you want to be a satellite of Moscow?"]]

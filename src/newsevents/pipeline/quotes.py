@@ -205,7 +205,7 @@ def quoted(text: str) -> list[list[tuple[int, int]]]:
                         break
                 elif other == mark and mark not in closers:
                     if depth == 1 and misused is None and text[:at].rstrip()[-1:] in {",", ".", "?", "!"} \
-                            and text[at + 1 : at + 2].islower():
+                            and text[at + 1 : at + 3].lstrip(" ")[:1].islower():  # "...?“ he asked" too
                         misused = at
                     depth += 1  # “ ... “inner” ... ”: asymmetric marks nest
                 continue

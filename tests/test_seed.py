@@ -41,3 +41,10 @@ def test_seed_october_expulsions_dated(seed):
 def test_seed_dates(seed):
     values = {(d.text, d.value) for d in seed.dates}
     assert {("October 6", "2021-10-06"), ("18 months ago", "2020-05"), ("October 21", "2021-10-21")} <= values
+
+
+def test_seed_quotes_are_on_the_people_who_spoke(seed):
+    speakers = {q.speaker.name for q in seed.quotes if q.direct}
+    assert speakers == {"Jens Stoltenberg", "Gitanas Nausėda", "Sergei Lavrov", "Maria Zakharova", "Yuri Knutov",
+                        "Sergey Ermakov"}
+    assert all(q.speaker is not None for q in seed.quotes)

@@ -1,5 +1,7 @@
 """Actor recognition and coding, on sentences we wrote."""
 
+import pytest
+
 
 def actor_at(coded, text):
     found = [a for a in coded.actors if a.text == text]
@@ -103,3 +105,13 @@ def test_actors_roles_take_the_country_of_a_possessive_a_phrase_or_a_conjoined_r
 def test_actors_a_named_role_of_an_agency_is_not_coded_twice(code):
     coded = code("State Department spokesman Nicholas Burns said the aid was welcome.")
     assert actor_at(coded, "State Department spokesman Nicholas Burns").code == "USAGOV"
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Lithuanian and Polish leaders met in Warsaw.", {("LTUGOV", "040", "POLGOV"), ("POLGOV", "040", "LTUGOV")}),
+    ("Russian and Belarusian troops attacked the Ukrainian border posts.",
+     {("RUSMIL", "190", "UKR"), ("BLRMIL", "190", "UKR")}),
+])
+def test_actors_a_role_shared_by_conjoined_countries_is_each_ones(code, text, pairs):
+    coded = code(text)
+    assert {(e.source.code, e.code, e.target.code if e.target else None) for e in coded.events} == pairs

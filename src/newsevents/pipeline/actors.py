@@ -111,17 +111,20 @@ class ActorIndex:
         return [m.actor for m in sorted(self.mentions, key=lambda m: m.start)]
 
     def shared(self, mention: Mention, doc: Doc) -> list[Mention]:
-        """A role shared by the names conjoined with its country: "the ambassadors of A, B and C" stands for
-        the ambassadors of each (the mention itself first)."""
+        """A role shared by the names conjoined with its country: "the ambassadors of A, B and C" and "Lithuanian
+        and Polish leaders" stand for those of each (the mention itself first)."""
         if not mention.agent or mention.actor.code == mention.agent:
             return [mention]
         toks = tokens(doc)
         names = [toks[i] for i in mention.members
-                 if toks[i].dep_ == "pobj" and toks[i].head.lower_ in {"of", "in", "from"}]
+                 if (toks[i].dep_ == "pobj" and toks[i].head.lower_ in {"of", "in", "from"})
+                 or (toks[i].dep_ in {"amod", "compound"} and toks[i].head.i == mention.head)]
         found = [mention]
         for conjunct in (c for name in names[:1] for c in name.conjuncts):
             other = self.at(conjunct)
-            if other and other.actor.type in {"country", "organization"}:
+            if other and other.modifier and other.agent == mention.agent:
+                found.append(other)  # "Lithuanian and Polish leaders": coded with the role already
+            elif other and other.actor.type in {"country", "organization"}:
                 code = combine(other.actor.country or other.actor.code, mention.agent)
                 found.append(replace(mention, actor=replace(mention.actor, code=code, country=other.actor.country)))
         return found
@@ -221,7 +224,9 @@ class ActorResolver:
     def _assign_home_country(self) -> None:
         """Roles with no country ("the government", "police", "protesters") belong, in a report about
         one country, to that country: the one that holds at least HOME_SHARE of the country mentions."""
-        countries = [m.actor.country for m in self.index.mentions if m.actor.country and m.actor.type != "person"]
+        # A role shared by conjoined countries ("Peruvian and Japanese governments") counts once, as its phrase
+        countries = [m.actor.country for m in self.index.mentions
+                     if m.actor.country and m.actor.type != "person" and not (m.modifier and m.agent)]
         if len(countries) < 2:
             return
         home, count = Counter(countries).most_common(1)[0]
@@ -285,8 +290,23 @@ class ActorResolver:
         if all(e.kind in {"organization", "country", "people", "seat", "paraphrase", "adjective"} for m in matches
                for e in m.entries) and not persons and len(matches) > 1:
             return [m for match in matches for m in self._code_group(head, [match], [])]
-        mention = self._code_phrase(head, matches, persons)
-        return [mention] if mention else []
+        # "Lithuanian and Polish leaders": the role is each country's; a later name holds the role of its own
+        # country, as a modifier (the head stays the first's), which ActorIndex.shared pairs with the first
+        conjoined = [m for m in matches if self._conjoined_name(m, matches)]
+        mention = self._code_phrase(head, [m for m in matches if m not in conjoined] or matches, persons)
+        if mention is None or not mention.agent or mention.actor.type == "person":
+            return [mention] if mention else []
+        return [mention, *(self._mention(m.start, m.end, head, tuple(range(m.start, m.end)),
+                                         combine(e.country or e.code, mention.agent), e.name, e.country,
+                                         mention.actor.type, mention.roles, mention.agent, modifier=True)
+                           for m in conjoined for e in m.entries[:1])]
+
+    def _conjoined_name(self, match: _Match, matches: list[_Match]) -> bool:
+        """Is the match a country's name or adjective conjoined with another of the phrase ("and Polish")?"""
+        root = self.toks[match.end - 1]
+        return root.dep_ == "conj" and any(e.kind in {"adjective", "country"} for e in match.entries) \
+            and any(other is not match and other.start <= root.head.i < other.end
+                    and any(e.kind in {"adjective", "country"} for e in other.entries) for other in matches)
 
     def _code_phrase(self, head: Token, matches: list[_Match], persons: list[Span]) -> Mention | None:
         by_kind: dict[str, list[tuple[_Match, Entry]]] = {}

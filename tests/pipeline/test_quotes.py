@@ -560,3 +560,82 @@ def test_quotes_the_language_spoken_is_no_content(code):
 def test_quotes_an_opening_mark_typed_to_close_before_the_cue(code):
     text = "“Do you want to be a satellite of Moscow?“ the Lithuanian president asked. Then he left."
     assert [[text[s:e] for s, e in q] for q in quoted(text)] == [["Do you want to be a satellite of Moscow?"]]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a gerund's speaker is the subject of the clause its phrase belongs to
+    ("The mayor made the point of saying that the bridge would reopen in May.", "mayor"),
+    # a gerund the parser took for a noun
+    ("The senator spent much of his campaign railing against the new tax.", "senator"),
+    # a participle on a pronoun: those who criticise
+    ("The treasurer was among those criticizing the plan to sell the port.", "those"),
+    # an infinitive on the object: the subject has words to say
+    ("The union leaders had harsh words to say about the new contract.", "union leaders"),
+])
+def test_quotes_speaker_of_a_verb_inside_a_phrase(code, text, speaker):
+    quote = only(code(text))
+    assert text[slice(*quote.speaker_span)].startswith(speaker)
+
+
+@pytest.mark.parametrize("verb", ["said", "has argued"])
+def test_quotes_a_subject_the_parser_hung_in_the_opening_phrase_speaks(code, verb):
+    text = f"In a speech to the farmers of Dayton, Jane Doe, a retired nurse, {verb} that the clinic should stay open."
+    quote = only(code(text))
+    assert quote.text == "the clinic should stay open" and "Jane Doe" in text[slice(*quote.speaker_span)]
+
+
+def test_quotes_a_name_the_parser_took_for_an_adverb_speaks(code):
+    text = "Farm Lives Matter issued a statement saying the dam had harmed the valley."
+    assert only(code(text)).speaker_span == (0, len("Farm Lives Matter"))
+
+
+def test_quotes_a_verb_that_shares_the_subject_of_a_clause_taken_for_its_object(code):
+    text = "The minister promised “a new era of growth,” warned that the budget would be tight."
+    quote = next(q for q in code(text).quotes if q.cue.text == "warned")
+    assert text[slice(*quote.speaker_span)] == "minister"
+
+
+def test_quotes_a_label_right_before_the_mark_speaks(code):
+    text = "Doe: ‘Our town will not be bullied by anyone.’"
+    quote = only(code(text))
+    assert quote.text == "Our town will not be bullied by anyone." and text[slice(*quote.speaker_span)] == "Doe"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the parser hung the cue on the verb of the subject's modifier ("clamoring") or of a first clause
+    ("But union activists clamoring to block the merger say they’re suddenly gaining ground.", "union activists"),
+    ("The mayor paused, then revealed that the budget was short by a million dollars.", "mayor"),
+    # whoever issues a statement says what it says
+    ("The city council released a statement saying that the bridge would stay closed.", "city council"),
+    # a speech noun in a phrase of the clause: the clause's subject takes the stance
+    ("The mayor backed away from a suggestion that the city would pay for the new stadium.", "mayor"),
+    # of two subjects, the one right after a cue that follows a comma
+    ("Part of the trouble with the new bridge, say engineers like Tom Hale, is that the river moves.", "engineers"),
+])
+def test_quotes_speaker_the_parse_puts_out_of_place(code, text, speaker):
+    quote = only(code(text))
+    assert text[slice(*quote.speaker_span)].startswith(speaker)
+
+
+def test_quotes_a_headlines_label_speaks_a_quotation_later_in_it(code):
+    text = "Jane Doe: Mill Closure Is ‘A Slap In The Face For Workers.’"
+    quote = only(code(text))
+    assert quote.text == "A Slap In The Face For Workers." and text[slice(*quote.speaker_span)] == "Jane Doe"
+
+
+def test_quotes_a_signature_in_the_next_paragraph_speaks(code):
+    text = "“The river has never been this low in my lifetime, and we are worried.”\n\n- Jane Doe, Dayton\n"
+    quote = only(code(text))
+    assert quote.cue.text == "-" and text[slice(*quote.speaker_span)] == "Jane Doe"
+
+
+def test_quotes_of_two_subjects_the_later_speaks(code):
+    text = "LONDON — Jane Doe said on Monday that the bridge would reopen."
+    quote = only(code(text))
+    assert quote.text == "the bridge would reopen" and text[slice(*quote.speaker_span)] == "Jane Doe"
+
+
+def test_quotes_a_paragraph_of_quotation_without_a_cue_is_whom_the_paragraph_before_ends_on(code):
+    text = "The mayor praised the new bridge on Monday.\n\n“It will bring the two halves of our town together again.”\n"
+    quote = next(q for q in code(text).quotes if q.direct)
+    assert quote.cue is None and text[slice(*quote.speaker_span)] == "mayor"

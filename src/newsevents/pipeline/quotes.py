@@ -26,11 +26,15 @@ outermost attribution is kept: "X said that Y claimed Z" is X's; "Recall that ..
 that a direct quote took reports nothing else ("“...,” he told reporters"), unless the quote only stood near it
 or ran on from the writer's clause.
 
-The speaker is the cue's subject (its agent in the passive, the subject of the clause a participle or
-conjunct hangs from: "..., adding that ..."), the object of a relay verb ("TASS quotes the Lithuanian
-leader as saying": the person, not the outlet), resolved through the document's actor memory. A subject the
-parser found inside the quote or in the paragraph before is a misparse; the name next to the cue speaks. A
-role noun ("the diplomat") that memory matched only by the kind of office is the person quoted last.
+The speaker is the cue's subject (its agent in the passive, the subject of the clause a participle, conjunct,
+gerund or speech noun hangs from: "..., adding that ...", "X stopped short of endorsing", "X backed away from
+the suggestion that"; whoever issues "a statement saying"), the object of a relay verb ("TASS quotes the
+Lithuanian leader as saying": the person, not the outlet), resolved through the document's actor memory. A
+subject the parser found inside the quote or in the paragraph before is a misparse; the name next to the cue
+speaks. So does a name it hung in the phrase that opens the sentence ("At the rally, Jane Doe, a nurse, said"),
+the later of two subjects ("LONDON — Doe said") and a headline's label before a quotation later in it. A
+paragraph of quotation with no cue is the previous quotation's speaker's, else whom the paragraph before ends
+on. A role noun ("the diplomat") that memory matched only by the kind of office is the person quoted last.
 """
 
 from __future__ import annotations
@@ -67,6 +71,8 @@ SPACE = re.compile(r"\s*")
 BREAKS = re.compile(r"\n\s*")
 # A dash that closes a quote with its author: "” ― Jane Doe".
 DASH = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*((?:[A-Z][\w.'\u2019-]*[ \t\u00a0]*){1,4})")
+# A reader's or a quoted person's signature in the paragraph after the quote: "”\n\n- Jane Doe, Ohio".
+SIGNATURE = re.compile(r"[ \t]*\n\s*([\u2015\u2014\u2013-]+)[ \t]*((?:[A-Z][\w.'\u2019-]*[ \t]*){1,4})")
 CUE_CLAUSE_CHARS = 80  # "," the Lithuanian president told reporters on Tuesday."
 # Words after which a capitalised quotation is a show's or paper's name: "on “Face the Nation”", "CBS's “...”".
 TITLE_AFTER = {"on", "of", "in", "to", "told", "tells", "tell", "at"}
@@ -113,6 +119,9 @@ STANCE_PREPS = {"about", "of", "on", "over", "with", "at", "to", "toward", "towa
 CONTRASTS = {"while", "though", "although", "whereas", "but", "yet"}
 # How a connective hangs on the clause it opens: "However, ...", "In addition, ...", "Meanwhile, ...".
 CONNECTIVE_DEPS = {"advmod", "cc", "prep", "npadvmod", "punct"}
+# How the words between a phrase and the verb of its clause hang: "made the point of saying", "stopped short of
+# endorsing", "in addition to stating".
+PHRASE_DEPS = {"dobj", "pobj", "prep", "advmod", "acomp", "attr", "npadvmod"}
 SKIP_EDGE = {"that", ",", ":", ";", "-", "\u2014", "\u2013"}
 
 
@@ -349,8 +358,21 @@ class QuoteFinder:
                     and len(BREAKS.findall(self.text, previous.end, quote.start)) <= 1:
                 # A quotation with no cue near it, in the paragraph after another, is that speaker's still.
                 quote.speaker, quote.speaker_span = previous.speaker, previous.speaker_span
+            elif quote.speaker is None and quote.speaker_span is None and quote.cue is None:
+                quote.speaker = self._introduced(quote)
             found.append(quote)
         return sorted(found + self._transcript(found), key=lambda f: f.start)
+
+    def _introduced(self, quote: _Found) -> Token | None:
+        """Who the paragraph before a paragraph of quotation ends on: "Doe praised the plan.\n\n“It is ...”"."""
+        line = self.text.rfind("\n", 0, quote.start) + 1
+        if self.text[line : quote.start].strip(" \t" + "".join(OPENERS)) or line < 2:
+            return None  # the quotation does not open its paragraph
+        last = token_at(self.doc, len(self.text[: line].rstrip()) - 1)
+        root = sentences(self.doc)[sentence_number(last)].root if last is not None else None
+        if root is None or root.pos_ not in {"VERB", "AUX"} or self._quoted(root):
+            return None
+        return self._speaker(root)
 
     def _title(self, quote: _Found) -> bool:
         """Is the quotation the name of a show, book or film ("told “Morning Joe”", "on “Face the Nation”"):
@@ -373,17 +395,19 @@ class QuoteFinder:
     def _label(self, quote: _Found) -> None:
         """A speaker's label opening the quote's paragraph ("PENCE: ..."): the label speaks."""
         start = quote.start
-        match = self._label_at(self.text.rfind("\n", 0, start) + 1)
+        match = self._label_at(self.text.rfind("\n", 0, start) + 1, before_mark=start)
         if match is None or match.end() < start - 1 or match.end() > start + len(match.group(0)):
             return
         quote.parts[0] = (max(match.end(), start), quote.parts[0][1])
         self._labelled(quote, match)
 
-    def _label_at(self, line: int) -> re.Match[str] | None:
+    def _label_at(self, line: int, before_mark: int | None = None) -> re.Match[str] | None:
         match = LABEL.match(self.text, line)
         name = token_at(self.doc, match.end(1) - 1) if match else None
+        # A label right before an opening mark names who speaks, whatever the parser took it for: "Reid: 'We ...'"
+        marked = before_mark is not None and match is not None and match.end() == before_mark - 1
         if name is None or match.group(1).lower() in EDITORIAL_LABELS or not (
-                name.pos_ == "PROPN" or match.group(1).isupper() or name.lemma_.lower() in self.polls
+                marked or name.pos_ == "PROPN" or match.group(1).isupper() or name.lemma_.lower() in self.polls
                 or self.actors.at(name) is not None):
             return None  # "Update: ...", "Correction: ..."; but "Poll: ...", "NATO: ..." speak
         return match
@@ -414,8 +438,9 @@ class QuoteFinder:
         quote.bound = cue is not None
         cue = cue or self._cue_in_sentence(quote)
         if cue is None:
-            dash = DASH.match(self.text, self._after_mark(quote.end))
-            if dash and "\n" not in dash.group(0):
+            after = self._after_mark(quote.end)
+            dash = DASH.match(self.text, after) or SIGNATURE.match(self.text, after)
+            if dash:
                 quote.bound = True
                 quote.cue_span = dash.span(1)
                 name = _strip(self.text, *dash.span(2))
@@ -425,6 +450,11 @@ class QuoteFinder:
             if self._source_before(quote):
                 return
             cue = self._cue_before(quote)
+            label = self._label_at(self.text.rfind("\n", 0, quote.start) + 1) if cue is None else None
+            if label is not None:
+                # A headline's label speaks the quotation later in it: "Doe: Plan Is ‘A Disgrace’"
+                self._labelled(quote, label)
+                return
         if cue is not None:
             quote.cue = cue
             relayed = next((c for c in cue.children if c.dep_ == "dobj"), None) \
@@ -736,8 +766,9 @@ class QuoteFinder:
         stated = any(c.dep_ != "prep" or c.lower_ == "about" for c in after)
         if not parts or (speaker is None and not stated):
             return None
-        if speaker is None and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
-            speaker = self._speaker(noun.head.head)  # "Trump took offense at suggestions that ...": his stance
+        if speaker is None and noun.dep_ == "pobj":
+            host = _host(noun.head.head)  # "Trump took offense at suggestions that ...": his stance
+            speaker = self._speaker(host) if host.pos_ in {"VERB", "AUX"} else None
         return _Found(parts, direct=False, cue=noun, speaker=speaker)
 
     def _stance(self, adjective: Token) -> _Found | None:
@@ -877,9 +908,11 @@ class QuoteFinder:
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((g for g in agent.children if g.dep_ == "pobj"), None)
-        # Of two subjects the parser gave a verb ("12:15 p.m.\n\nTrump says"), the one in the verb's paragraph
+        # Of two subjects the parser gave a verb ("12:15 p.m.\n\nTrump says"), the one in the verb's paragraph;
+        # of two in it, the later ("LONDON — Doe said", "The plan, said Doe, will fail": a dateline or what was
+        # said taken for a subject)
         subjects = sorted((c for c in children if c.dep_ in SUBJECTS),
-                          key=lambda c: "\n" in self.text[c.idx : verb.idx])
+                          key=lambda c: ("\n" in self.text[c.idx : verb.idx], -c.i))
         subject = next(iter(subjects), None) or self._misparsed_subject(verb, children)
         if subject is not None and subject.i < verb.i and "\n" in self.text[subject.idx : verb.idx]:
             # "5:45 p.m.\n\nSmith says": a subject in the paragraph before is a misparse
@@ -898,16 +931,21 @@ class QuoteFinder:
         if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in RELAY_VERBS:
             relay = head.head  # "TASS quotes the leader as saying": the leader; "He was quoted as saying": he
             return next((c for c in relay.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-        if verb.dep_ in {"pcomp", "prep"}:
-            head = head.head
+        if verb.dep_ in {"pcomp", "prep", "pobj"}:  # "X spent weeks railing against ...": a gerund parsed as a noun
+            head = _host(head.head)
         if verb.dep_ in {"conj", "advcl"} and head.dep_ == "ccomp" and not self._is_cue(head) \
                 and self._is_cue(head.head):
             head = head.head  # "X said A and warned B": the parse hangs "warned" from A; X warned
-        if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
-            if not (_infinitive(verb) and head.dep_ in {"dobj", "attr"}):
-                return head  # "a statement saying that ..."
-            head = head.head  # "X held a briefing to brag that ...": X brags
-        if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl", "acomp"}:
+        if verb.dep_ in {"acl", "relcl"} and _infinitive(verb) and head.dep_ in {"dobj", "attr"}:
+            head = head.head  # "X held a briefing to brag that ...", "X had kind words to say": X speaks
+        elif verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN", "PRON", "DET"}:
+            # "X released a statement saying that ...": X says it; "a statement saying that ...", "those
+            # backing Smith": the noun
+            issuer = self._speaker(head.head, depth - 1) if head.dep_ == "dobj" else None
+            return issuer or head
+        if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "ccomp", "acl", "relcl", "acomp"} or (
+                verb.dep_ == "dep" and head.i < verb.i):
+            # "Figures reported on Sunday now suggest ...": the parser took the subject's modifier for the clause
             return self._speaker(head, depth - 1)
         return None
 
@@ -929,18 +967,47 @@ class QuoteFinder:
 
     def _misparsed_subject(self, verb: Token, children: list[Token]) -> Token | None:
         """A subject the parser gave another role: "..., declared Jane Doe, 29, of Ohio" (made the subject of
-        a later clause), "About 4 in 10 say ..." (numbers)."""
-        if verb.tag_ not in FINITE:
-            return None  # "..., calling him a liar": a participle takes the subject of its clause
+        a later clause), "About 4 in 10 say ..." (numbers), "Farm Lives Matter issued ..." (a name taken for an
+        adverb)."""
+        # "..., calling him a liar": a participle takes the subject of its clause; but "X have said" is finite
+        if verb.tag_ not in FINITE and not any(c.dep_ == "aux" and c.tag_ in FINITE for c in children):
+            return None
         if verb.i > 0 and self.toks[verb.i - 1].is_punct and verb.i + 1 < len(self.doc):
             head = self.toks[verb.i + 1]
             while head.head.i > verb.i and head.head.left_edge.i == verb.i + 1 and head.head.pos_ in NAMES:
                 head = head.head
             if head.pos_ in NAMES:
                 return head
-        found = next((c for c in children if c.i < verb.i and c.dep_ in {"nummod", "npadvmod", "dep", "nmod"}
+        found = next((c for c in children if c.i < verb.i and c.dep_ in {"nummod", "npadvmod", "dep", "nmod", "advmod"}
                       and c.pos_ in NAMES | {"NUM"} and c.ent_type_ not in {"DATE", "TIME"}), None)
-        return found or self._stranded_subject(verb)
+        return found or self._stranded_subject(verb) or self._subject_in_phrase(verb) or self._first_subject(verb)
+
+    def _first_subject(self, verb: Token) -> Token | None:
+        """The subject of a clause the parser made the object of a later verb that shares it: "He pledged
+        to cut taxes, suggested that ..." ("pledged" taken for what "suggested" reports)."""
+        clause = next((c for c in verb.lefts if c.dep_ == "ccomp"), None)
+        if clause is None or not self.toks[clause.right_edge.i + 1].is_punct:
+            return None
+        return next((c for c in clause.children if c.dep_ == "nsubj" and not self._quoted(c)), None)
+
+    def _subject_in_phrase(self, verb: Token) -> Token | None:
+        """A subject the parser hung inside the phrase that opens the sentence: "At the rally in Ohio, Jane
+        Doe, a nurse, said ..." (Doe taken for an apposition to Ohio): the outermost name after a comma that
+        ends right before the verb."""
+        k = verb.i - 1
+        while k >= 0 and (self.toks[k].is_punct or self.toks[k].head.i == verb.i
+                          and self.toks[k].dep_ in {"aux", "advmod", "neg", "npadvmod"}):
+            k -= 1
+        if k < verb.sent.start:
+            return None
+        found = None
+        token = self.toks[k]
+        while token.i < verb.i and token.head.i != token.i:
+            if token.pos_ in NAMES and token.dep_ in {"appos", "conj", "pobj"} and token.left_edge.i > 0 \
+                    and self.toks[token.left_edge.i - 1].text == "," and not self._quoted(token):
+                found = token
+            token = token.head
+        return found
 
     def _stranded_subject(self, verb: Token) -> Token | None:
         """A name opening the verb's paragraph that the parser hung on the paragraph before ("...”\n\nSmith,
@@ -1008,6 +1075,14 @@ def _that_clause(verb: Token) -> bool:
     bet that ...")? Such a verb states, judges or finds what the clause says."""
     return verb.pos_ == "VERB" and any(c.dep_ == "ccomp" and c.i > verb.i and any(
         g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in verb.rights)
+
+
+def _host(token: Token) -> Token:
+    """The verb whose clause a phrase belongs to: "X stopped short of endorsing", "X made the point of saying",
+    "X decried the lack of details about": X endorses, says, decries."""
+    while token.pos_ not in {"VERB", "AUX"} and token.dep_ in PHRASE_DEPS and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _infinitive(verb: Token) -> bool:

@@ -115,3 +115,8 @@ def test_actors_a_named_role_of_an_agency_is_not_coded_twice(code):
 def test_actors_a_role_shared_by_conjoined_countries_is_each_ones(code, text, pairs):
     coded = code(text)
     assert {(e.source.code, e.code, e.target.code if e.target else None) for e in coded.events} == pairs
+
+
+def test_actors_a_role_of_conjoined_countries_after_an_adjective(code):
+    coded = code("The foreign ministers of Lithuania and Poland agreed to deepen cooperation on energy.")
+    assert {(e.source.code, e.target.code) for e in coded.events} == {("LTUGOV", "POLGOV"), ("POLGOV", "LTUGOV")}

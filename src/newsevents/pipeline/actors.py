@@ -120,7 +120,9 @@ class ActorIndex:
                  if (toks[i].dep_ == "pobj" and toks[i].head.lower_ in {"of", "in", "from"})
                  or (toks[i].dep_ in {"amod", "compound"} and toks[i].head.i == mention.head)]
         found = [mention]
-        for conjunct in (c for name in names[:1] for c in name.conjuncts):
+        # the first name with conjuncts: "foreign" in "the foreign ministers of A and B" has none
+        conjoined = next((name for name in names if name.conjuncts), None)
+        for conjunct in conjoined.conjuncts if conjoined is not None else ():
             other = self.at(conjunct)
             if other and other.modifier and other.agent == mention.agent:
                 found.append(other)  # "Lithuanian and Polish leaders": coded with the role already

@@ -305,10 +305,12 @@ class ActorResolver:
 
     def _conjoined_name(self, match: _Match, matches: list[_Match]) -> bool:
         """Is the match a country's name or adjective conjoined with another of the phrase ("and Polish")?"""
+        def names_country(m: _Match) -> bool:
+            return any(e.kind in {"adjective", "country"} for e in m.entries)
+
         root = self.toks[match.end - 1]
-        return root.dep_ == "conj" and any(e.kind in {"adjective", "country"} for e in match.entries) \
-            and any(other is not match and other.start <= root.head.i < other.end
-                    and any(e.kind in {"adjective", "country"} for e in other.entries) for other in matches)
+        return root.dep_ == "conj" and names_country(match) and any(
+            other is not match and other.start <= root.head.i < other.end and names_country(other) for other in matches)
 
     def _code_phrase(self, head: Token, matches: list[_Match], persons: list[Span]) -> Mention | None:
         by_kind: dict[str, list[tuple[_Match, Entry]]] = {}

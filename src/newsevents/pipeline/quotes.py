@@ -593,8 +593,7 @@ class QuoteFinder:
                 if quote is None and token.pos_ == "NOUN" and token.lemma_.lower() in self.polls:
                     quote = self._in_poll(token)
                 if token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod" and token.head.pos_ in {"VERB", "AUX"}:
-                    parts = self._in_paragraph(self._without(*_extent(token.head), _extent(token)), token.idx)
-                    quote = _Found(parts, direct=False, cue=token) if parts else None
+                    quote = self._as_found(self._without(*_extent(token.head), _extent(token)), token, None)
             if quote is not None:
                 found.append(quote)
         return found
@@ -708,9 +707,10 @@ class QuoteFinder:
             parts = [(proform.left_edge.idx, proform.idx + len(proform.text))]
         return self._as_found(parts, verb, self._speaker(verb))
 
-    def _as_found(self, parts: list[tuple[int, int]], verb: Token, speaker: Token | None) -> _Found | None:
-        parts = self._in_paragraph(parts, verb.idx)
-        return _Found(parts, direct=False, cue=verb, speaker=speaker) if parts else None
+    def _as_found(self, parts: list[tuple[int, int]], cue: Token, speaker: Token | None) -> _Found | None:
+        """Reported speech: ``parts`` cut to the cue's paragraph, or None when nothing is left."""
+        parts = self._in_paragraph(parts, cue.idx)
+        return _Found(parts, direct=False, cue=cue, speaker=speaker) if parts else None
 
     def _stray_clause(self, verb: Token, children: list[Token]) -> Token | None:
         """A "that" clause the parser hung on whom the verb addresses, as if relative: "yelled to the officers
@@ -719,8 +719,7 @@ class QuoteFinder:
             if child.i < verb.i or child.dep_ not in {"dobj", "dative", "prep"}:
                 continue
             for head in [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]:
-                clause = next((g for g in head.children if g.dep_ == "relcl" and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+                clause = next((g for g in head.children if g.dep_ == "relcl" and _opened_by_that(g)), None)
                 if clause is not None:
                     return clause
         return None
@@ -736,8 +735,7 @@ class QuoteFinder:
             # "Senator vows to cut taxes", "Court rules against the plan": the parser took a headline's verb for
             # a plural noun; what follows it is what was said
             rest = [c for c in children if c.i > noun.i and c.dep_ not in {"cc", "conj", "punct"}]
-            parts = self._in_paragraph(self._following(rest), noun.idx) if rest else []
-            return _Found(parts, direct=False, cue=noun, speaker=namer) if parts else None
+            return self._as_found(self._following(rest), noun, namer) if rest else None
         if lemma in THING_NOUNS:
             return None
         preps = NOUN_PREPS if derived else NOUN_PREPS - {"of"}
@@ -746,7 +744,7 @@ class QuoteFinder:
             or c.dep_ == "ccomp" or (c.dep_ == "acl" and any(g.dep_ in {"mark", "aux"} and g.lower_ in {"that", "to"}
                                                             for g in c.children))
             # "a report that X had ...": a "that" clause the parser took for a relative one
-            or (c.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)))]
+            or (c.dep_ == "relcl" and _opened_by_that(c)))]
         speaker = self._noun_speaker(noun)
         if after:
             parts = self._following(after)
@@ -780,8 +778,7 @@ class QuoteFinder:
         speaker = self._speaker(adjective.head) if after else None
         if speaker is None:
             return None
-        parts = self._in_paragraph(self._following(after), adjective.idx)
-        return _Found(parts, direct=False, cue=adjective, speaker=speaker) if parts else None
+        return self._as_found(self._following(after), adjective, speaker)
 
     def _in_poll(self, noun: Token) -> _Found | None:
         """"In the latest poll, X leads Y": the clause the phrase is attached to is what the poll says."""
@@ -789,8 +786,7 @@ class QuoteFinder:
         if noun.dep_ != "pobj" or phrase.lower_ != "in" or phrase.head.pos_ not in {"VERB", "AUX"} \
                 or phrase.head.dep_ in {"relcl", "advcl", "acl", "xcomp", "pcomp"}:
             return None  # "X, who leads in the polls, ...": a clause about the subject, not the poll's finding
-        parts = self._in_paragraph(self._without(*_extent(phrase.head), _extent(phrase)), noun.idx)
-        return _Found(parts, direct=False, cue=noun, speaker=noun) if parts else None
+        return self._as_found(self._without(*_extent(phrase.head), _extent(phrase)), noun, noun)
 
     def _noun_speaker(self, noun: Token) -> Token | None:
         """Whose speech act a noun names: "Trump's claim", "criticism from X", "X made the claim"."""
@@ -1073,8 +1069,12 @@ def _as_put_it(verb: Token) -> bool:
 def _that_clause(verb: Token) -> bool:
     """Does a verb outside the cue lists take a clause with "that" after it ("the plan means that ...", "X
     bet that ...")? Such a verb states, judges or finds what the clause says."""
-    return verb.pos_ == "VERB" and any(c.dep_ == "ccomp" and c.i > verb.i and any(
-        g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in verb.rights)
+    return verb.pos_ == "VERB" and any(c.dep_ == "ccomp" and c.i > verb.i and _opened_by_that(c) for c in verb.rights)
+
+
+def _opened_by_that(clause: Token) -> bool:
+    """Does the clause open with the conjunction "that" (not the relative pronoun)?"""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _host(token: Token) -> Token:

@@ -7,6 +7,7 @@ of one document into a quarantine record, so that one bad document never stops a
 
 from __future__ import annotations
 
+import datetime as dt
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ from newsevents.pipeline.tone import score_tone
 from newsevents.readers import Record
 
 DEFAULT_BATCH_SIZE = 32
+# Touches every stage (actors, a quote, a date, a place, an event), so that each loads its caches.
+WARM_UP_TEXT = 'The French president met the prime minister of Japan in Paris on Monday. "We agree," he said.'
 
 
 def analyse(doc: Doc, document: Document, lexicon: Lexicon, phrases: PhraseIndex) -> CodedDocument:
@@ -58,6 +61,11 @@ class Coder:
     @classmethod
     def load(cls, model: str | None = None, lexicon: Lexicon | None = None) -> Coder:
         return cls(load_nlp(model), lexicon or default_lexicon())
+
+    def warm(self) -> None:
+        """Load now what the first document would load: the phrase index, the gazetteer and every other
+        per-process cache, so that workers forked from this process share them."""
+        self.code_document(Document(doc_id="warm-up", text=WARM_UP_TEXT, date=dt.date(2020, 1, 1)))
 
     @property
     def phrases(self) -> PhraseIndex:

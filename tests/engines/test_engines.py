@@ -3,7 +3,7 @@ same records, in input order, for the same documents."""
 
 import pytest
 
-from newsevents.engines import run
+from newsevents.engines import local, run
 from newsevents.lexicons import default_lexicon
 from newsevents.model import Quarantined
 from newsevents.readers import document_from_text
@@ -32,6 +32,26 @@ def test_engines_local_processes_match_in_process(records, reference):
     results = [r.to_dict() for r in run("local", records, lexicon=default_lexicon(), workers=2, batch_size=2)]
     assert results == reference
     assert [r.get("doc_id") for r in results] == ["d0", "d1", "bad", "d2", "d3", "d4"]
+
+
+def test_engines_spawned_workers_match_in_process(records, reference, monkeypatch):
+    # Where the system cannot fork (macOS, Windows), workers are spawned and load their own coder.
+    monkeypatch.setattr(local, "CAN_FORK", False)
+    results = [r.to_dict() for r in run("local", records, lexicon=default_lexicon(), workers=2, batch_size=2)]
+    assert results == reference
+
+
+def test_engines_pool_starts_before_results_are_asked_for(records, monkeypatch):
+    # A forked worker inherits the locks of the caller's threads as they were at the fork: the pool must
+    # exist before the caller starts any (a progress bar), that is when ``run`` returns.
+    started = []
+
+    def record_start(self, workers, *args, **kwargs):
+        started.append(workers)
+
+    monkeypatch.setattr(local.WorkerPool, "__init__", record_start)
+    run("local", records, lexicon=default_lexicon(), workers=2)
+    assert started == [2]
 
 
 def test_engines_dask_matches_local(records, reference, tmp_path):

@@ -31,6 +31,18 @@ def _is_span(hint: Any) -> bool:
 
 
 @functools.cache
+def _leaves(cls: type) -> tuple[tuple[str, str, Any], ...]:
+    """(field, kind, hint) for every field of ``cls``: kind is span, nested or value. Read once per class,
+    because resolving type hints costs far more than flattening a record."""
+    out = []
+    for name, hint in typing.get_type_hints(cls).items():
+        hint = _strip_optional(hint)
+        kind = "span" if _is_span(hint) else "nested" if hint in NESTED else "value"
+        out.append((name, kind, hint))
+    return tuple(out)
+
+
+@functools.cache
 def columns(cls: type, nested: bool = False) -> tuple[tuple[str, str], ...]:
     """(column, SQL type) for every leaf field of the dataclass ``cls``.
 
@@ -38,12 +50,11 @@ def columns(cls: type, nested: bool = False) -> tuple[tuple[str, str], ...]:
     so that it cannot clash with a sibling span field (``Quote.speaker_span``).
     """
     out: list[tuple[str, str]] = []
-    for name, hint in typing.get_type_hints(cls).items():
-        hint = _strip_optional(hint)
-        if _is_span(hint):
+    for name, kind, hint in _leaves(cls):
+        if kind == "span":
             stem = "" if nested and name == "span" else f"{name}_"
             out += [(f"{stem}start", "INTEGER"), (f"{stem}end", "INTEGER")]
-        elif hint in NESTED:
+        elif kind == "nested":
             out += [(f"{name}_{sub}", sql) for sub, sql in columns(hint, nested=True)]
         elif typing.get_origin(hint) is typing.Literal:
             out.append((name, "VARCHAR"))
@@ -55,12 +66,11 @@ def columns(cls: type, nested: bool = False) -> tuple[tuple[str, str], ...]:
 def flatten(value: Any, cls: type) -> list[Any]:
     """The column values of one record, in ``columns(cls)`` order (None for an absent nested record)."""
     row: list[Any] = []
-    for name, hint in typing.get_type_hints(cls).items():
-        hint = _strip_optional(hint)
+    for name, kind, hint in _leaves(cls):
         field_value = getattr(value, name) if value is not None else None
-        if _is_span(hint):
+        if kind == "span":
             row += list(field_value) if field_value is not None else [None, None]
-        elif hint in NESTED:
+        elif kind == "nested":
             row += flatten(field_value, hint)
         else:
             row.append(field_value)

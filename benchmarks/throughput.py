@@ -1,6 +1,6 @@
 """Throughput: the full newsevents pipeline against bare spaCy parsing of the same documents, same run.
 
-    python benchmarks/throughput.py [--corpus ../shared/data/corpus/newswire.jsonl] [--limit N]
+    python benchmarks/throughput.py [--corpus ../shared/data/corpus/newswire.jsonl] [--limit N] [--event-model]
 
 Prints documents/second and tokens/second for both, and the pipeline's cost over bare parsing.
 """
@@ -25,6 +25,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="first N documents only")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--event-model", action="store_true", help="code with the trained event model too")
     parser.add_argument("--rounds", type=int, default=2, help="alternate bare and full this many times")
     parser.add_argument("--workers", default="", help="also time the local engine's worker pool with these "
                                                       "process counts, e.g. 1,2: a cold pass (start-up included), "
@@ -34,6 +35,8 @@ def main() -> None:
         raise SystemExit(f"{args.corpus} is absent: put ../shared beside the checkout or pass --corpus")
     documents = [d for d in read_path(str(args.corpus)) if isinstance(d, Document)][: args.limit]
     coder = Coder.load(args.model)
+    if args.event_model:
+        coder = Coder(coder.nlp, coder.lexicon.with_event_model())
     coder.code_document(documents[0])  # warm up: lexicon index, gazetteer, model
     texts = [d.text for d in documents]
     tokens = sum(len(doc) for doc in coder.nlp.tokenizer.pipe(texts))

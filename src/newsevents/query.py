@@ -31,6 +31,7 @@ class EventFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     include_negated: bool = False
+    min_confidence: float = 0.0
     limit: int | None = None
 
     @staticmethod
@@ -62,6 +63,9 @@ class EventFilter:
             params.append(self.until)
         if not self.include_negated:
             clauses.append("NOT negated")
+        if self.min_confidence > 0:
+            clauses.append("confidence >= ?")
+            params.append(self.min_confidence)
         return " AND ".join(clauses), params
 
 

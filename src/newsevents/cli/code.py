@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
@@ -67,6 +68,14 @@ def not_yet_coded(records: Iterable[Record], done: set[tuple[str, str]], summary
             summary.skipped += 1
         else:
             yield record
+
+
+def confident(results: Iterable[CodedDocument | Quarantined], least: float) -> Iterator[CodedDocument | Quarantined]:
+    """The results with the events below ``least`` confidence left out."""
+    for result in results:
+        if isinstance(result, CodedDocument) and least > 0:
+            result = dataclasses.replace(result, events=tuple(e for e in result.events if e.confidence >= least))
+        yield result
 
 
 def run(results: Iterable[CodedDocument | Quarantined], jsonl: TextIO | None, store: Store | None,
@@ -164,11 +173,21 @@ def code_cli(
                                                        "without it, a LocalCluster of --workers.")] = None,
     redo: Annotated[bool, typer.Option("--redo", help="Code again documents the store already holds "
                                                       "(same id, text and lexicon).")] = False,
+    event_model: Annotated[bool, typer.Option(
+        "--event-model", help="Let the trained event model fill the sentences the patterns code no dyad in (its "
+                              "events cite rule model:...; more events found, at lower precision: see README)."
+    )] = False,
+    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Leave out events less confident than "
+                                                                          "this.")] = 0.0,
 ) -> None:
     """Code news reports: actors, CAMEO/PLOVER events, quotes, dates, places and tone."""
     err = Console(stderr=True)
     jsonl_to_stdout = fmt is OutputFormat.jsonl and out is None
     lexicon = load_user_lexicon(lexicon_file, err, quiet)
+    if event_model:
+        lexicon = lexicon.with_event_model()
+    # What the store keys its skip on: the same lexicon with another confidence floor gives other records.
+    version = lexicon.version + (f"|min-confidence={min_confidence:g}" if min_confidence > 0 else "")
     load_nlp(model)  # fail early, with the installed pipelines named, if the model is missing
     with ExitStack() as stack:
         jsonl = None
@@ -183,7 +202,7 @@ def code_cli(
         records = read_inputs(inputs, max_chars)
         if store is not None and not redo:
             # A re-run (after a crash, say) skips what is already stored with this text and lexicon.
-            done = store.coded_keys(lexicon.version)
+            done = store.coded_keys(version)
             records = not_yet_coded(records, done, summary)
         if workers is None:
             workers = default_workers(total, batch_size)
@@ -199,7 +218,7 @@ def code_cli(
                             transient=True) if show else nullcontext()
         with progress:
             task = progress.add_task("code", total=total, events=0, quarantined=0) if show else None
-            for _ in run(results, jsonl, store, lexicon.version, q_out, summary):
+            for _ in run(confident(results, min_confidence), jsonl, store, version, q_out, summary):
                 if show:
                     progress.update(task, completed=summary.coded + len(summary.quarantined) + summary.skipped,
                                     events=summary.events, quarantined=len(summary.quarantined))

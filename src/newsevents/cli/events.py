@@ -41,6 +41,8 @@ def events_cli(
     since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day (event date).")] = None,
     until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Last day (event date).")] = None,
     negated: Annotated[bool, typer.Option("--negated", help="Include negated events.")] = False,
+    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Only events at least this "
+                                                                          "confident.")] = 0.0,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     ontology: Annotated[Ontology, typer.Option(
@@ -52,7 +54,8 @@ def events_cli(
     try:
         where = EventFilter(actor=actor, dyad=EventFilter.parse_dyad(dyad) if dyad else None, root=root, code=code,
                             since=since.date() if since else None, until=until.date() if until else None,
-                            include_negated=negated, limit=limit)
+                            include_negated=negated, min_confidence=min_confidence,
+                            limit=limit)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     with Store(db, read_only=True) as store:

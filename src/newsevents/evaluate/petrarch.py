@@ -22,6 +22,7 @@ from pathlib import Path
 
 from newsevents.errors import LexiconError
 from newsevents.evaluate import Report
+from newsevents.evaluate.split import part_of
 from newsevents.lexicons import Lexicon
 from newsevents.lexicons.config import build_lexicon
 from newsevents.model import CodedDocument, Document
@@ -125,6 +126,7 @@ def evaluate(path: Path, *, coder: Coder | None = None, limit: int | None = None
     coder = Coder(coder.nlp, lexicon) if coder is not None else Coder.load(lexicon=lexicon)
     documents = [Document(doc_id=r.id or f"record-{i}", text=r.text, date=r.date) for i, r in enumerate(records)]
     by_category: dict[str, list[int]] = {}
+    by_part: dict[str, list[int]] = {}  # the records we tune on, and those we only check (evaluate.split)
     totals = [0, 0, 0]
     misses = []
     for record, result in zip(records, coder.code_batch(documents), strict=True):
@@ -132,10 +134,13 @@ def evaluate(path: Path, *, coder: Coder | None = None, limit: int | None = None
             raise RuntimeError(f"{record.id}: the coder failed: {result.message}")
         found, missing, extra = score(record.expected, result)
         counts = [len(record.expected), found, len(extra)]
-        for bucket in (totals, by_category.setdefault(record.category, [0, 0, 0, 0])):
+        part = f"part: {part_of(record.id or record.text)}"
+        for bucket in (totals, by_category.setdefault(record.category, [0, 0, 0, 0]),
+                       by_part.setdefault(part, [0, 0, 0, 0])):
             for k, n in enumerate(counts):
                 bucket[k] += n
         by_category[record.category][3] += 1
+        by_part[part][3] += 1
         if missing or extra:
             misses.append({"id": record.id, "category": record.category, "date": record.date,
                            "missing": " ".join("/".join(c) for c in missing),
@@ -153,4 +158,5 @@ def evaluate(path: Path, *, coder: Coder | None = None, limit: int | None = None
         rows = [by_category[c] for c in included if c in by_category]
         sums = [sum(r[k] for r in rows) for k in range(4)]
         breakdown.append(_row("included: " + " ".join(included), sums[3], sums[0], sums[1], sums[2]))
+    breakdown += [_row(name, n, e, f, x) for name, (e, f, x, n) in sorted(by_part.items())]
     return Report(task="petrarch", metrics=metrics, breakdown=breakdown, misses=misses)

@@ -6,12 +6,14 @@ stays a pure function of (text, metadata, lexicon).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsevents.learn.model import EventModel
 from newsevents.lexicons.actors import ActorLexicon, PhraseIndex, load_actor_lexicon
 from newsevents.lexicons.events import EventLexicon, load_event_lexicon
 from newsevents.lexicons.files import DATA_DIR, fold, read_yaml
@@ -55,6 +57,7 @@ class Lexicon:
     events: EventLexicon
     cues: Cues
     version: str
+    event_model: EventModel | None = None  # if asked for: fills, where the patterns found no dyad, what it finds
     _indexes: dict[int, PhraseIndex] = field(default_factory=dict, repr=False, compare=False)
 
     def phrase_index(self, tokenizer: Any) -> PhraseIndex:
@@ -64,9 +67,21 @@ class Lexicon:
             self._indexes[key] = self.actors.compile(lambda text: [t.text for t in tokenizer(text)])
         return self._indexes[key]
 
+    def with_event_model(self, path: Path | None = None) -> Lexicon:
+        """The same lexicon with the trained event model (``path``, or the one newsevents ships) filling the
+        sentences the patterns code no dyad in. Another version: the store codes again what it coded without."""
+        path = path or DATA_DIR / MODEL_FILE
+        model = EventModel.load(path)
+        return dataclasses.replace(self, event_model=model, version=f"{self.version}+{data_version([path])[:12]}",
+                                   _indexes={})
+
     def __getstate__(self) -> dict[str, Any]:
         # Indexes hold no state worth shipping to another process: each worker rebuilds its own.
         return {**self.__dict__, "_indexes": {}}
+
+
+LEXICON_SUFFIXES = {".csv", ".yaml", ".toml"}  # what a lexicon's version depends on
+MODEL_FILE = "models/events.npz"
 
 
 def data_version(paths: list[Path]) -> str:
@@ -79,7 +94,7 @@ def data_version(paths: list[Path]) -> str:
 
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     """Load the lexicon files under ``data_dir`` (the built-in lexicon by default)."""
-    files = [p for p in data_dir.rglob("*") if p.suffix in {".csv", ".yaml", ".toml"}]
+    files = [p for p in data_dir.rglob("*") if p.suffix in LEXICON_SUFFIXES]
     return Lexicon(
         actors=load_actor_lexicon(data_dir),
         events=load_event_lexicon(data_dir),
@@ -94,4 +109,4 @@ def default_lexicon() -> Lexicon:
     return load_lexicon()
 
 
-__all__ = ["Cues", "Lexicon", "default_lexicon", "fold", "load_lexicon"]
+__all__ = ["MODEL_FILE", "Cues", "Lexicon", "default_lexicon", "fold", "load_lexicon"]

@@ -27,7 +27,7 @@ import tomllib
 from pathlib import Path
 
 from newsevents.errors import LexiconError
-from newsevents.lexicons import Lexicon, data_version, load_lexicon
+from newsevents.lexicons import LEXICON_SUFFIXES, Lexicon, data_version, load_lexicon
 from newsevents.lexicons.actors import (
     ActorLexicon,
     family_name_first,
@@ -137,7 +137,7 @@ def build_lexicon(files: dict[str, dict[str, list[Path]]], replace: bool, source
     cues = dataclasses.replace(builtin.cues, sport_words=discards)
     used = [*sources, *(p for table in files.values() for paths in table.values() for p in paths)]
     if not replace:
-        used += [p for p in DATA_DIR.rglob("*") if p.suffix in {".csv", ".yaml", ".toml"}]
+        used += [p for p in DATA_DIR.rglob("*") if p.suffix in LEXICON_SUFFIXES]
     return Lexicon(actors=actors, events=events, cues=cues, version=data_version(used))
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.learn.features import dyad_features, sentence_features
+from newsevents.learn.model import COOPERATION, EventModel
 from newsevents.lexicons import Lexicon
 from newsevents.lexicons.events import NO_EVENT, Pattern
 from newsevents.lexicons.petrarch import verb_forms
@@ -97,6 +99,11 @@ def _named_objects(clauses: list[list[Token]], pattern: Pattern) -> list[Token]:
 class _Role:
     mention: Mention
     direct: bool  # found in the trigger's own slot, not inherited or searched for
+
+
+def _same_family(source: str, target: str) -> bool:
+    """One actor's code extends the other's (IRN and IRNGOV, AFGREB and AFGREBMIL): no act between the two."""
+    return source.startswith(target) or target.startswith(source)
 
 
 def _clearly_negative(span: Span) -> bool:
@@ -748,13 +755,19 @@ class EventCoder:
         negations = self.lexicon.events.negations
         if negated and code in negations and self._negated_verb(token, pattern):
             code, negated = negations[code], False  # the ontology codes the negated verb: "did not clash" [110]: 050
-        entry = self.lexicon.events.describe(code)
-        date, date_text = self.event_date(token)
         event_mode = mode or self.mode(token)
         confidence = 0.45 + 0.1 * pattern.specificity + (0.2 if target else 0.0)
         confidence += 0.1 if source.direct else 0.0
         confidence -= 0.1 * sum(r.mention.inferred for r in (source, target) if r is not None)
         confidence -= 0.1 if event_mode == "hypothetical" else 0.0
+        return self.record(token, number, sent, source, target, code, negated, event_mode, min(confidence, 0.95),
+                           rule or pattern.rule)
+
+    def record(self, token: Token, number: int, sent: Span, source: _Role, target: _Role | None, code: str,
+               negated: bool, mode: str, confidence: float, rule: str) -> Event:
+        """The event record of an act found at ``token``, dated and located by the stages before."""
+        entry = self.lexicon.events.describe(code)
+        date, date_text = self.event_date(token)
         trigger_span = (token.idx, token.idx + len(token.text))
         target_code = target.mention.actor.code if target else ""
         key = f"{self.doc_id}|{trigger_span[0]}|{source.mention.actor.code}|{target_code}"
@@ -775,11 +788,70 @@ class EventCoder:
             date_source="text" if date else "publication",
             location=self.location(token),
             negated=negated,
-            mode=event_mode,  # type: ignore[arg-type]
-            confidence=round(min(confidence, 0.95), 2),
+            mode=mode,  # type: ignore[arg-type]
+            confidence=round(confidence, 2),
             trigger=Trigger(span=trigger_span, text=token.text),
-            rule=rule or pattern.rule,
+            rule=rule,
         )
+
+    def model_events(self, model: EventModel, rule_events: list[Event]) -> list[Event]:
+        """The likeliest dyad of each sentence the rules coded no dyad in, where the model is sure enough, with
+        the class the model reads in the sentence: one event a sentence at most, so that it fills, not floods."""
+        coded = {e.sentence for e in rule_events if e.target is not None}
+        events = []
+        for number, sent in enumerate(sentences(self.doc)):
+            if number in coded or self._discarded(sent):
+                continue
+            label, p_class = model.event_class(sentence_features(sent))
+            # Joint subjects act on each other only in cooperation: "A and B condemned it" is no A-B conflict.
+            # A verb that neither the patterns nor the training sentences know as an act's is no trigger: the
+            # model learnt which pair acts, given an act, and news is full of sentences that report none.
+            candidates = [c for c in self.open_dyads(sent) if (c[3] != "mutual" or label in COOPERATION)
+                          and self._known_trigger(c[0], model)]
+            if not candidates:
+                continue
+            best, p_dyad = model.best_dyad([dyad_features(self.doc, verb, source.mention, target.mention,
+                                                          source.direct, how)
+                                            for verb, source, target, how in candidates])
+            if p_dyad < model.threshold:
+                continue
+            verb, source, target, _ = candidates[best]
+            root = model.root(label, verb.lemma_.lower())
+            # Both parts must be right for the record to be: the two probabilities' product.
+            events.append(self.record(verb, number, sent, source, target, f"{root}0", self.negated(verb),
+                                      self.mode(verb), p_dyad * p_class, model.rule))
+        return events
+
+    def _known_trigger(self, verb: Token, model: EventModel) -> bool:
+        lemma = verb.lemma_.lower()
+        return lemma in model.triggers or lemma in self.lexicon.events.verbs
+
+    def open_dyads(self, sent: Span) -> Iterator[tuple[Token, _Role, _Role, str]]:
+        """(verb, source, target, how) for each verb of the sentence whose subject holds an actor: what a trained
+        model chooses among where no pattern matched. The target is the actor of one of the rules' object slots
+        (how = "slot"), another actor in the verb's own dependents, not its subject's (how = "dependent", the
+        model weighing the path that links it to the verb), or, of several subjects, another subject ("mutual")."""
+        any_verb = Pattern(code=STATEMENT, lemma="", noun=False)
+        for verb in tokens(self.doc)[sent.start : sent.end]:
+            if verb.pos_ != "VERB" or not (sources := self.sources(verb)):
+                continue
+            side = frozenset(s.mention.actor.code for s in sources)
+            slots = self.targets(verb, any_verb, side)
+            in_subject = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS | {"agent"} for t in c.subtree}
+            seen = {r.mention.head for r in slots}
+            dependents = []
+            # What a reporting or conjecturing verb's clauses hold is the reported act's, coded at its own verb.
+            speech = verb.lemma_.lower() in self.cues.reporting_verbs | self.cues.conjecture_verbs
+            for token in () if speech else verb.subtree:
+                mention = self.actors.at(token) if token.i not in in_subject and token.i != verb.i else None
+                if mention is not None and mention.head not in seen and mention.actor.code not in side:
+                    seen.add(mention.head)
+                    dependents.append(_Role(mention, False))
+            for how, targets in (("slot", slots), ("dependent", dependents), ("mutual", sources)):
+                for target in targets:
+                    for source in sources:
+                        if not _same_family(source.mention.actor.code, target.mention.actor.code):
+                            yield verb, source, target, how
 
     def _statement(self, token: Token, event: Event, number: int, sent: Span) -> Event | None:
         """"X said that Y attacked Z": the statement by X, about Y (or Z when X is Y)."""
@@ -805,7 +877,8 @@ class EventCoder:
 def code_events(doc: Doc, lexicon: Lexicon, actors: ActorIndex, doc_id: str,
                 times: list[tuple[Span, TimeExpr]], places: list[tuple[Span, Place]],
                 quotes: list[Quote]) -> list[Event]:
-    """Every event the lexicon's patterns find in ``doc``, and the criticisms its quotes voice."""
+    """Every event the lexicon's patterns find in ``doc``, the criticisms its quotes voice, and the events the
+    lexicon's trained model (if it has one) finds in the sentences the rules coded no dyad in."""
     quote_spans = [q.span for q in quotes if q.direct]
     coder = EventCoder(doc, lexicon, actors, doc_id, times, places, quote_spans)
     events = coder.code()
@@ -814,4 +887,6 @@ def code_events(doc: Doc, lexicon: Lexicon, actors: ActorIndex, doc_id: str,
     for event in coder.quote_events(quotes):
         if (event.sentence, event.source.code, event.target.code, event.root) not in seen:
             events.append(event)
+    if lexicon.event_model is not None:
+        events += coder.model_events(lexicon.event_model, events)
     return sorted(events, key=lambda e: (e.sentence, e.trigger.span))

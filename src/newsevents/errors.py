@@ -36,5 +36,9 @@ class LexiconError(NewsEventsError):
     """A lexicon file that cannot be loaded at all."""
 
 
+class StoreError(NewsEventsError):
+    """A store that cannot be opened: not a DuckDB file, a missing folder, or held by another program."""
+
+
 class LexiconWarning(UserWarning):
     """A lexicon line that was skipped; the rest of the file still loads."""

@@ -74,7 +74,7 @@ def events(store: Store, where: EventFilter = EventFilter()) -> list[dict[str, A
     sql_where, params = where.where()
     columns = ", ".join(c if c != "event_day" else f"{EVENT_DAY} AS event_day" for c in EVENT_COLUMNS)
     sql = f"SELECT {columns} FROM events WHERE {sql_where} ORDER BY event_day, doc_id, sentence, trigger_start"
-    if where.limit:
+    if where.limit is not None:
         sql += f" LIMIT {int(where.limit)}"
     return store.query(sql, params)
 

@@ -96,3 +96,31 @@ def test_cli_default_workers_one_a_core_but_no_more_than_batches(monkeypatch):
     assert code.default_workers(13, 32) == 1
     assert code.default_workers(100, 32) == 4
     assert code.default_workers(10_000, 32) == 8
+
+
+def test_cli_out_holds_every_document_on_a_rerun(tmp_path):
+    (tmp_path / "in").mkdir()
+    for n, text in enumerate(["NATO expelled eight Russian diplomats.", "Russia condemned NATO on Monday.",
+                              "Lithuania summoned the Belarusian ambassador.", "   "]):
+        (tmp_path / "in" / f"{n}.txt").write_text(f"date 2021-10-0{n + 1} {text}")
+    db = tmp_path / "s.duckdb"
+    outputs = []
+    for run, extra in enumerate(([], [], ["--workers", "2"])):
+        if run == 2:  # a new document among stored ones: it goes where the first run would have put it
+            (tmp_path / "in" / "1b.txt").write_text("date 2021-10-02 Estonia expelled a Russian diplomat.")
+        out = tmp_path / f"out{run}.jsonl"
+        result = runner.invoke(app, ["code", str(tmp_path / "in"), "--db", str(db), "--format", "jsonl",
+                                     "--out", str(out), *extra])
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] and outputs[0].count(b"\n") == 3  # the empty one is quarantined
+    fresh = tmp_path / "fresh.jsonl"
+    runner.invoke(app, ["code", str(tmp_path / "in"), "--db", str(tmp_path / "f.duckdb"), "--format", "jsonl",
+                        "--out", str(fresh)])
+    assert outputs[2] == fresh.read_bytes() and outputs[2].count(b"\n") == 4
+
+
+def test_cli_fails_when_no_document_could_be_coded(tmp_path):
+    (tmp_path / "empty.txt").write_text("  ")
+    result = runner.invoke(app, ["code", str(tmp_path), "--no-db"])
+    assert result.exit_code == 1 and "no document could be coded" in result.output

@@ -102,3 +102,19 @@ def test_store_readers_wait_for_a_writer(tmp_path, coder):
         Store(path).save(docs)
     reader.join()
     assert errors == []
+
+
+def test_store_reads_back_exactly_what_it_was_given(tmp_path, coder):
+    from pathlib import Path
+
+    from newsevents.readers import read_inputs
+
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    coded = list(coder.code_batch(read_inputs([str(corpus)])))
+    assert len(coded) >= 10 and sum(len(c.events) + len(c.places) + len(c.quotes) for c in coded) > 50
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save(coded, "v1")
+        back = store.coded_documents(c.document.doc_id for c in coded)
+    for original in coded:
+        assert back[original.document.doc_id].to_dict() == original.to_dict()
+        assert back[original.document.doc_id] == original

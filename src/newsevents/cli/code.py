@@ -8,7 +8,7 @@ import math
 import os
 import sys
 import warnings
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -40,7 +40,7 @@ from newsevents.model import CodedDocument, Document, Quarantined
 from newsevents.nlp import load_nlp
 from newsevents.process import DEFAULT_BATCH_SIZE
 from newsevents.readers import DEFAULT_MAX_CHARS, Record, content_id, count_records, read_inputs
-from newsevents.store import DEFAULT_DB, Store
+from newsevents.store import DEFAULT_DB, LOCK_WAIT, Store
 
 STORE_CHUNK = 256  # documents per store transaction
 
@@ -56,6 +56,9 @@ class RunSummary:
     events: int = 0
     quarantined: list[Quarantined] = field(default_factory=list)
     skipped: int = 0  # already in the store with the same text and lexicon
+    # The skipped documents still to write out, each with the number of documents sent to be coded before it:
+    # the output of a re-run lists them where the run that coded them did.
+    stored: deque[tuple[int, str]] = field(default_factory=deque)
 
     def reasons(self) -> Counter[str]:
         return Counter(q.reason for q in self.quarantined)
@@ -63,11 +66,33 @@ class RunSummary:
 
 def not_yet_coded(records: Iterable[Record], done: set[tuple[str, str]], summary: RunSummary) -> Iterator[Record]:
     """The records whose (id, content hash) the store does not hold yet; the others count as skipped."""
+    ahead = 0
     for record in records:
         if isinstance(record, Document) and (record.doc_id, content_id(record.text)) in done:
             summary.skipped += 1
+            summary.stored.append((ahead, record.doc_id))
         else:
+            ahead += 1
             yield record
+
+
+def _write(jsonl: TextIO, coded: CodedDocument) -> None:
+    jsonl.write(json.dumps(coded.to_dict(), ensure_ascii=False) + "\n")
+
+
+def write_stored(jsonl: TextIO | None, store: Store | None, summary: RunSummary, before: int | None) -> None:
+    """Write out, read back from the store, the skipped documents that came before the ``before``-th document
+    sent to be coded (all of them when ``before`` is None)."""
+    due = []
+    while summary.stored and (before is None or summary.stored[0][0] <= before):
+        due.append(summary.stored.popleft()[1])
+    if not due or jsonl is None or store is None:
+        return
+    for chunk in range(0, len(due), STORE_CHUNK):
+        ids = due[chunk : chunk + STORE_CHUNK]
+        found = store.coded_documents(ids)
+        for doc_id in ids:
+            _write(jsonl, found[doc_id])
 
 
 def confident(results: Iterable[CodedDocument | Quarantined], least: float) -> Iterator[CodedDocument | Quarantined]:
@@ -84,12 +109,13 @@ def run(results: Iterable[CodedDocument | Quarantined], jsonl: TextIO | None, st
     """Write every result where it belongs; yield the running summary after each document."""
     summary = summary or RunSummary()
     pending: list[CodedDocument | Quarantined] = []
-    for result in results:
+    for position, result in enumerate(results):
+        write_stored(jsonl, store, summary, position)
         if isinstance(result, CodedDocument):
             summary.coded += 1
             summary.events += len(result.events)
             if jsonl is not None:
-                jsonl.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                _write(jsonl, result)
         else:
             summary.quarantined.append(result)
             if quarantine_out is not None:
@@ -101,6 +127,7 @@ def run(results: Iterable[CodedDocument | Quarantined], jsonl: TextIO | None, st
         yield summary
     if store is not None and pending:
         store.save(pending, lexicon_version)
+    write_stored(jsonl, store, summary, None)
     yield summary
 
 
@@ -179,6 +206,8 @@ def code_cli(
     )] = False,
     min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Leave out events less confident than "
                                                                           "this.")] = 0.0,
+    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for a store another program holds.")] =
+        LOCK_WAIT,
 ) -> None:
     """Code news reports: actors, CAMEO/PLOVER events, quotes, dates, places and tone."""
     err = Console(stderr=True)
@@ -193,7 +222,7 @@ def code_cli(
         jsonl = None
         if fmt is OutputFormat.jsonl:
             jsonl = sys.stdout if out is None else stack.enter_context(out.open("w", encoding="utf-8"))
-        store = None if no_db else stack.enter_context(Store(db))
+        store = None if no_db else stack.enter_context(Store(db, wait=wait))
         q_out = stack.enter_context(quarantine.open("w", encoding="utf-8")) if quarantine else None
         summary = RunSummary()
         show = not quiet and err.is_terminal
@@ -233,6 +262,9 @@ def code_cli(
                   highlight=False)
     if summary.coded == 0 and not summary.quarantined and not summary.skipped:
         err.print("[red]no documents found[/] in " + " ".join(inputs))
+        raise typer.Exit(1)
+    if summary.coded == 0 and not summary.skipped:
+        err.print("[red]no document could be coded[/]: every one was quarantined")
         raise typer.Exit(1)
     if jsonl_to_stdout:
         sys.stdout.flush()

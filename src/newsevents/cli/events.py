@@ -10,8 +10,8 @@ from typing import Annotated, Any
 import typer
 
 from newsevents.cli.render import Format, render
-from newsevents.query import EventFilter, events
-from newsevents.store import DEFAULT_DB, Store
+from newsevents.query import EVENT_COLUMNS, EventFilter, events
+from newsevents.store import DEFAULT_DB, LOCK_WAIT, Store
 
 
 class Ontology(StrEnum):
@@ -43,10 +43,12 @@ def events_cli(
     negated: Annotated[bool, typer.Option("--negated", help="Include negated events.")] = False,
     min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Only events at least this "
                                                                           "confident.")] = 0.0,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     ontology: Annotated[Ontology, typer.Option(
         help="The primary event code of table and CSV output: CAMEO, or PLOVER's event type.")] = Ontology.cameo,
+    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for a store another program holds.")] =
+        LOCK_WAIT,
 ) -> None:
     """List events from the store, in the order they happened."""
     if not db.exists():
@@ -58,13 +60,14 @@ def events_cli(
                             limit=limit)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
-    with Store(db, read_only=True) as store:
+    with Store(db, read_only=True, wait=wait) as store:
         rows = events(store, where)
+    names = list(primary_first(dict.fromkeys(EVENT_COLUMNS), ontology))
     if fmt is Format.table:
-        keep = ("event_day", "source_code", "code", "target_code", "mode", "trigger_text", "doc_id")
+        names = ["event_day", "source_code", "code", "target_code", "mode", "trigger_text", "doc_id"]
         if ontology is Ontology.plover:
-            keep = ("event_day", "source_code", "plover", "target_code", "code", "mode", "trigger_text", "doc_id")
-        rows = [{k: r[k] for k in keep} for r in rows]
+            names = ["event_day", "source_code", "plover", "target_code", "code", "mode", "trigger_text", "doc_id"]
+        rows = [{k: r[k] for k in names} for r in rows]
     elif fmt is Format.csv:
         rows = [primary_first(r, ontology) for r in rows]
-    render(rows, fmt, title=f"{len(rows)} events")
+    render(rows, fmt, title=f"{len(rows)} events", columns=names)

@@ -24,20 +24,28 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: Format, out: TextIO | None = None, title: str | None = None) -> None:
+def table_width(out: TextIO) -> int | None:
+    """A terminal's own width; elsewhere (a pipe, a file) wide enough that rows do not fold."""
+    return None if out.isatty() else 200
+
+
+def render(rows: Sequence[dict[str, Any]], fmt: Format, out: TextIO | None = None, title: str | None = None,
+           columns: Sequence[str] | None = None) -> None:
+    """Print ``rows``; ``columns`` names the header when there may be no row to take it from."""
     out = out or sys.stdout
+    names = list(rows[0]) if rows else list(columns or [])
     if fmt is Format.jsonl:
         for row in rows:
             out.write(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
-        if rows:
-            writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        if names:
+            writer = csv.DictWriter(out, fieldnames=names)
             writer.writeheader()
             writer.writerows({k: _plain(v) for k, v in row.items()} for row in rows)
     else:
         table = Table(title=title, show_lines=False)
-        for name in rows[0] if rows else ["(no rows)"]:
+        for name in names or ["(no rows)"]:
             table.add_column(name, overflow="fold")
         for row in rows:
             table.add_row(*("" if v is None else str(_plain(v)) for v in row.values()))
-        Console(file=out, width=200).print(table)
+        Console(file=out, width=table_width(out)).print(table)

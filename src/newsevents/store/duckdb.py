@@ -3,13 +3,15 @@
 This is the only module that writes to the database. Coding a document again replaces its rows in
 one transaction, so a document is never stored twice, and a run killed at any moment leaves every
 committed batch whole. DuckDB lets one process hold a file at a time, so the writer holds it only
-while it commits a batch, and every connection waits (up to LOCK_WAIT seconds) for a holder to let
-go: readers work while a run writes.
+while it commits a batch, and every connection waits (up to ``wait`` seconds, LOCK_WAIT by default:
+longer than a commit takes) for a holder to let go: readers work while a run writes. A file another
+program keeps open (a notebook) is reported at once with who holds it, unless asked to wait longer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -19,15 +21,16 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from newsevents.errors import StoreError
 from newsevents.model import CodedDocument, Document, Quarantined, Tone
 from newsevents.readers import content_id
-from newsevents.store.schema import RECORD_TABLES, columns, flatten
+from newsevents.store.schema import RECORD_TABLES, columns, flatten, unflatten
 
 DEFAULT_DB = "newsevents.duckdb"
 SCHEMA_VERSION = 1
 
 DOCUMENT_EXTRA = (("lexicon_version", "VARCHAR"), ("content_hash", "VARCHAR"), ("coded_at", "TIMESTAMP"))
-LOCK_WAIT = 120.0  # seconds a connection waits for another process to release the file
+LOCK_WAIT = 5.0  # seconds a connection waits for another process to release the file
 
 
 def _document_columns() -> list[tuple[str, str]]:
@@ -51,9 +54,12 @@ def _ddl() -> list[str]:
 class Store:
     """A DuckDB database of coded documents."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, wait: float = LOCK_WAIT) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.wait = wait
+        if not Path(path).parent.is_dir():
+            raise StoreError(f"{path}: the folder {Path(path).parent} does not exist")
         if not read_only:
             with self._connect() as con:
                 for statement in _ddl():
@@ -64,18 +70,24 @@ class Store:
     def _connect(self, read_only: bool | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection held only as long as it is needed, waiting while another process holds the file."""
         read_only = self.read_only if read_only is None else read_only
-        deadline, pause = time.monotonic() + LOCK_WAIT, 0.02
+        deadline, pause = time.monotonic() + self.wait, 0.02
         while True:
             try:
                 con = duckdb.connect(self.path, read_only=read_only)
                 break
             except duckdb.Error as exc:
                 # Another process holds the file (a lock), or, in this process, a connection of the
-                # other kind (read-only versus read-write) is open: both let go soon.
+                # other kind (read-only versus read-write) is open: our own let go within a commit.
                 message = str(exc).lower()
                 busy = any(words in message for words in ("lock", "different configuration", "file handle conflict"))
-                if not busy or time.monotonic() > deadline:
-                    raise
+                if not busy:
+                    raise StoreError(f"{self.path}: {_first_line(exc)}") from None
+                if time.monotonic() > deadline:
+                    holder = re.search(r"held in (.+?\(PID \d+\))", str(exc))
+                    raise StoreError(f"{self.path} is held by another program"
+                                     + (f" ({holder.group(1)})" if holder else "")
+                                     + f"; close it, or wait for it with --wait SECONDS (waited {self.wait:g} s)"
+                                     ) from None
                 time.sleep(pause)
                 pause = min(pause * 2, 1.0)
         try:
@@ -140,6 +152,36 @@ class Store:
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def coded_documents(self, ids: Iterable[str]) -> dict[str, CodedDocument]:
+        """The stored records of these documents, as the coder returned them (a re-run's output reads the
+        documents it skips from here, so that it matches the run that coded them)."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        doc_names = [n for n, _ in columns(Document)] + [f"tone_{n}" for n, _ in columns(Tone)]
+        with self._connect() as con:
+            con.register("_ids", pa.table({"doc_id": pa.array(ids, pa.string())}))
+            try:
+                rows = con.execute(f"SELECT {', '.join(doc_names)} FROM documents "
+                                   "WHERE doc_id IN (SELECT doc_id FROM _ids)").fetchall()
+                parts: dict[str, dict[str, list[Any]]] = {}
+                for table, cls in RECORD_TABLES.items():
+                    names = ", ".join(n for n, _ in columns(cls))
+                    for doc_id, *values in con.execute(
+                            f"SELECT doc_id, {names} FROM {table} WHERE doc_id IN (SELECT doc_id FROM _ids) "
+                            "ORDER BY doc_id, idx").fetchall():
+                        parts.setdefault(doc_id, {}).setdefault(table, []).append(unflatten(iter(values), cls))
+            finally:
+                con.unregister("_ids")
+        found = {}
+        for row in rows:
+            values = iter(row)
+            document, tone = unflatten(values, Document), unflatten(values, Tone)
+            tables = parts.get(document.doc_id, {})
+            found[document.doc_id] = CodedDocument(document, tone=tone,
+                                                   **{t: tuple(tables.get(t, ())) for t in RECORD_TABLES})
+        return found
+
     def coded_ids(self, lexicon_version: str | None = None) -> set[str]:
         sql = "SELECT doc_id FROM documents" + (" WHERE lexicon_version = ?" if lexicon_version else "")
         return {r["doc_id"] for r in self.query(sql, [lexicon_version] if lexicon_version else [])}
@@ -148,6 +190,12 @@ class Store:
         """(doc_id, content hash) of documents already coded with this lexicon: a re-run skips them."""
         rows = self.query("SELECT doc_id, content_hash FROM documents WHERE lexicon_version = ?", [lexicon_version])
         return {(r["doc_id"], r["content_hash"]) for r in rows}
+
+
+def _first_line(exc: Exception) -> str:
+    """DuckDB's message without its error class prefix ("IO Error: ...")."""
+    text = str(exc).strip().splitlines()[0]
+    return text.split(": ", 1)[1] if text.startswith(("IO Error", "Serialization Error")) else text
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, names: list[str], rows: list[list[Any]]) -> None:

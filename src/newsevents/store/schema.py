@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import types
 import typing
+from collections.abc import Iterator
 from typing import Any
 
 from newsevents.model import Actor, Event, Place, Quote, TimeExpr, Trigger
@@ -75,6 +76,23 @@ def flatten(value: Any, cls: type) -> list[Any]:
         else:
             row.append(field_value)
     return row
+
+
+def unflatten(values: Iterator[Any], cls: type) -> Any:
+    """The inverse of ``flatten``: one record of ``cls`` from its column values, taken in order from
+    ``values``; a nested record or span whose columns are all null is None."""
+    fields: dict[str, Any] = {}
+    for name, kind, hint in _leaves(cls):
+        if kind == "span":
+            start, end = next(values), next(values)
+            fields[name] = None if start is None and end is None else (start, end)
+        elif kind == "nested":
+            fields[name] = unflatten(values, hint)
+        else:
+            fields[name] = next(values)
+    if all(v is None for v in fields.values()):
+        return None
+    return cls(**fields)
 
 
 RECORD_TABLES: dict[str, type] = {"actors": Actor, "events": Event, "quotes": Quote, "dates": TimeExpr,

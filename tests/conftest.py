@@ -55,3 +55,29 @@ def triples(coded: CodedDocument) -> set[tuple[str | None, str, str | None]]:
 
 def roots(coded: CodedDocument) -> set[tuple[str | None, str, str | None]]:
     return {(e.source.code if e.source else None, e.root, e.target.code if e.target else None) for e in coded.events}
+
+
+# Reports we wrote for the read side (filters, exports, panels, the evidence view): two outlets, two
+# years, negation, a hypothetical, a located attack and a dictionary of countries.
+ANALYST_REPORTS = [
+    ("d1", "2021-10-06", "Baltic Wire", "NATO expelled eight Russian diplomats on Wednesday. Russia condemned NATO."),
+    ("d2", "2021-10-20", "Baltic Wire",
+     "Russia suspended its mission to NATO. Lithuania did not expel the Russian ambassador."),
+    ("d3", "2021-11-15", "Harbour Post", "Germany will deploy troops in Lithuania. France praised Germany."),
+    ("d4", "2022-01-12", "Harbour Post",
+     "Russian forces attacked Ukrainian troops in Kharkiv. Ukraine accused Russia of war crimes."),
+    ("d5", "2022-03-02", "Harbour Post", "Poland may impose sanctions on Belarus. Belarus threatened Poland."),
+]
+
+
+@pytest.fixture(scope="session")
+def analyst_store(coder: Coder, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of ANALYST_REPORTS, coded once per test session (read it; copy it to change it)."""
+    from newsevents.store import Store
+
+    path = tmp_path_factory.mktemp("analyst") / "store.duckdb"
+    documents = [document_from_text(text, date=day, doc_id=doc_id, source=outlet, url=f"https://example.org/{doc_id}")
+                 for doc_id, day, outlet, text in ANALYST_REPORTS]
+    with Store(path) as store:
+        store.save([coder.code_document(document) for document in documents], "test")
+    return path

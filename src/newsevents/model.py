@@ -96,6 +96,9 @@ class Event:
     rule: str = _f("The lexicon pattern that fired, as file:code:pattern.")
     plover_mode: str | None = _f("PLOVER mode of the event type, where PLOVER defines one.", default=None)
     date_source: str = _f("text (a time expression in the sentence) or publication.", default="publication")
+    plover_context: str | None = _f(
+        "PLOVER contexts of the event type, ';'-separated (e.g. 'crime;corruption'), where PLOVER gives any.",
+        default=None)
 
 
 @dataclass(frozen=True)

@@ -17,20 +17,28 @@ EVENT_COLUMNS = (
     "doc_id", "id", "event_day", "date", "date_source", "source_code", "source_name", "target_code", "target_name",
     "code", "root", "quad_class", "goldstein", "plover", "negated", "mode", "confidence", "trigger_text",
     "location_name", "location_country", "sentence", "rule",
+    "plover_mode", "plover_context", "source_country", "target_country",
 )
 
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Which events to return. Actor codes match by prefix: RUS matches RUSGOV and RUSMIL."""
+    """Which events to return. Actor codes match by prefix: RUS matches RUSGOV and RUSMIL; ``country`` is an
+    actor's country (ISO3), whatever its code; ``news_source`` the reporting outlet; ``negated`` None takes
+    events either way, True only negated ones, False only the ones the text asserts happened (or will)."""
 
     actor: str | None = None
     dyad: tuple[str, str] | None = None
     root: str | None = None
     code: str | None = None
+    plover: str | None = None
+    quad: int | None = None
+    mode: str | None = None
+    country: str | None = None
+    news_source: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
-    include_negated: bool = False
+    negated: bool | None = None
     min_confidence: float = 0.0
     limit: int | None = None
 
@@ -55,14 +63,30 @@ class EventFilter:
         if self.code:
             clauses.append("starts_with(code, ?)")
             params.append(self.code)
+        if self.plover:
+            clauses.append("plover = ?")
+            params.append(self.plover.upper())
+        if self.quad:
+            clauses.append("quad_class = ?")
+            params.append(self.quad)
+        if self.mode:
+            clauses.append("mode = ?")
+            params.append(self.mode)
+        if self.country:
+            clauses.append("(source_country = ? OR target_country = ?)")
+            params += [self.country.upper()] * 2
+        if self.news_source:
+            clauses.append("doc_id IN (SELECT doc_id FROM documents WHERE lower(source) = lower(?))")
+            params.append(self.news_source)
         if self.since:
             clauses.append(f"{EVENT_DAY} >= ?")
             params.append(self.since)
         if self.until:
             clauses.append(f"{EVENT_DAY} <= ?")
             params.append(self.until)
-        if not self.include_negated:
-            clauses.append("NOT negated")
+        if self.negated is not None:
+            clauses.append("negated = ?")
+            params.append(self.negated)
         if self.min_confidence > 0:
             clauses.append("confidence >= ?")
             params.append(self.min_confidence)
@@ -80,11 +104,13 @@ def events(store: Store, where: EventFilter = EventFilter()) -> list[dict[str, A
 
 
 def stats(store: Store, top: int = 10) -> dict[str, Any]:
-    """Documents, events by root and QuadClass, top dyads, and quarantined documents by reason."""
+    """Documents, events by root and QuadClass, top dyads, and quarantined documents by reason. Events are
+    counted as ``events`` lists them by default: negated ones too (``negated_events`` says how many)."""
     one = store.query
     return {
         "documents": one("SELECT count(*) AS n FROM documents")[0]["n"],
         "events": one("SELECT count(*) AS n FROM events")[0]["n"],
+        "negated_events": one("SELECT count(*) AS n FROM events WHERE negated")[0]["n"],
         "events_with_both_actors": one(
             "SELECT count(*) AS n FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL")[0]["n"],
         "quarantined": one("SELECT reason, count(*) AS n FROM quarantine GROUP BY reason ORDER BY n DESC"),

@@ -10,7 +10,8 @@ runner = CliRunner()
 CONTRACT = ["doc_id", "date", "title", "source", "url", "text", "actors", "events", "quotes", "dates", "places",
             "tone"]
 EVENT_KEYS = {"id", "sentence", "sentence_span", "source", "target", "code", "root", "quad_class", "goldstein",
-              "plover", "date", "date_text", "location", "negated", "mode", "confidence", "trigger", "rule"}
+              "plover", "date", "date_text", "location", "negated", "mode", "confidence", "trigger", "rule",
+              "plover_mode", "date_source", "plover_context"}
 
 
 def write_inputs(folder):

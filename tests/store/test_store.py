@@ -118,3 +118,21 @@ def test_store_reads_back_exactly_what_it_was_given(tmp_path, coder):
     for original in coded:
         assert back[original.document.doc_id].to_dict() == original.to_dict()
         assert back[original.document.doc_id] == original
+
+
+def test_store_written_before_a_field_was_added_gains_its_column(tmp_path, coder):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    docs = coded_documents(coder)
+    with Store(path) as store:
+        store.save(docs[:1], "v1")
+    con = duckdb.connect(str(path))
+    con.execute("DROP INDEX events_doc")  # DuckDB drops no column of an indexed table
+    con.execute("ALTER TABLE events DROP COLUMN plover_context")  # as a store of an earlier version was
+    con.close()
+    with Store(path) as store:
+        store.save(docs, "v1")
+        saved = store.coded_documents(["d1", "d2"])
+    assert sorted(saved) == ["d1", "d2"]
+    assert any(e.plover_context for c in saved.values() for e in c.events)

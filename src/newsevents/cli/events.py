@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from newsevents.cli.filters import with_event_filter
 from newsevents.cli.render import Format, render
 from newsevents.query import EVENT_COLUMNS, EventFilter, events
 from newsevents.store import DEFAULT_DB, LOCK_WAIT, Store
@@ -32,17 +33,10 @@ def primary_first(row: dict[str, Any], ontology: Ontology) -> dict[str, Any]:
     return ordered
 
 
+@with_event_filter()
 def events_cli(
+    where: EventFilter,
     db: Annotated[Path, typer.Option(help="DuckDB store to read.")] = Path(DEFAULT_DB),
-    actor: Annotated[str | None, typer.Option(help="Source or target code prefix, e.g. RUS.")] = None,
-    dyad: Annotated[str | None, typer.Option(help="SOURCE:TARGET code prefixes, e.g. RUS:IGOWSTNAT.")] = None,
-    root: Annotated[str | None, typer.Option(help="CAMEO root code, e.g. 16.")] = None,
-    code: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 161.")] = None,
-    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day (event date).")] = None,
-    until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Last day (event date).")] = None,
-    negated: Annotated[bool, typer.Option("--negated", help="Include negated events.")] = False,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Only events at least this "
-                                                                          "confident.")] = 0.0,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     ontology: Annotated[Ontology, typer.Option(
@@ -53,21 +47,16 @@ def events_cli(
     """List events from the store, in the order they happened."""
     if not db.exists():
         raise typer.BadParameter(f"no store at {db}; run 'newsevents code' first", param_hint="--db")
-    try:
-        where = EventFilter(actor=actor, dyad=EventFilter.parse_dyad(dyad) if dyad else None, root=root, code=code,
-                            since=since.date() if since else None, until=until.date() if until else None,
-                            include_negated=negated, min_confidence=min_confidence,
-                            limit=limit)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+    where = replace(where, limit=limit)
     with Store(db, read_only=True, wait=wait) as store:
         rows = events(store, where)
     names = list(primary_first(dict.fromkeys(EVENT_COLUMNS), ontology))
     if fmt is Format.table:
-        names = ["event_day", "source_code", "code", "target_code", "mode", "trigger_text", "doc_id"]
+        names = ["event_day", "source_code", "code", "target_code", "mode", "negated", "trigger_text", "doc_id"]
         if ontology is Ontology.plover:
-            names = ["event_day", "source_code", "plover", "target_code", "code", "mode", "trigger_text", "doc_id"]
-        rows = [{k: r[k] for k in names} for r in rows]
+            names = ["event_day", "source_code", "plover", "target_code", "code", "mode", "negated", "trigger_text",
+                     "doc_id"]
+        rows = [{k: ("not" if r[k] else "") if k == "negated" else r[k] for k in names} for r in rows]
     elif fmt is Format.csv:
         rows = [primary_first(r, ontology) for r in rows]
     render(rows, fmt, title=f"{len(rows)} events", columns=names)

@@ -31,7 +31,7 @@ def stats_cli(
         return
     console = Console()
     console.print(f"[bold]{summary['documents']}[/] documents, [bold]{summary['events']}[/] events "
-                  f"({summary['events_with_both_actors']} with source and target)")
+                  f"({summary['events_with_both_actors']} with source and target, {summary['negated_events']} negated)")
     for key, title in (("by_root", "events by CAMEO root"), ("by_quad_class", "events by QuadClass"),
                        ("top_dyads", "top dyads"), ("quarantined", "quarantined documents")):
         if summary[key]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from newsevents.errors import LexiconError
@@ -24,6 +25,7 @@ class CameoCode:
     goldstein: float
     plover: str | None
     plover_mode: str | None
+    plover_context: str | None
 
     @property
     def root(self) -> str:
@@ -148,7 +150,7 @@ class EventLexicon:
         self.codebook[code] = CameoCode(
             code, f"dictionary code {code}" + (f" ({parent.name})" if parent else ""),
             parent.goldstein if parent else 0.0, parent.plover if parent else None,
-            parent.plover_mode if parent else None,
+            parent.plover_mode if parent else None, parent.plover_context if parent else None,
         )
 
     def describe(self, code: str) -> CameoCode:
@@ -157,6 +159,12 @@ class EventLexicon:
             if code[:length] in self.codebook:
                 return self.codebook[code[:length]]
         raise KeyError(code)
+
+
+@cache
+def plover_types() -> frozenset[str]:
+    """The PLOVER event types the shipped codebook maps CAMEO codes to."""
+    return frozenset(entry.plover for entry in load_codebook(DATA_DIR / "cameo.csv").values() if entry.plover)
 
 
 def load_codebook(path: Path) -> dict[str, CameoCode]:
@@ -171,8 +179,8 @@ def load_codebook(path: Path) -> dict[str, CameoCode]:
         except ValueError:
             skip(path, line, f"Goldstein {row['goldstein']!r} is not a number")
             continue
-        plover, mode = row.get("plover") or None, row.get("plover_mode") or None
-        codebook[code] = CameoCode(code, row["name"], goldstein, plover, mode)
+        plover = [row.get(column) or None for column in ("plover", "plover_mode", "plover_context")]
+        codebook[code] = CameoCode(code, row["name"], goldstein, *plover)
     return codebook
 
 

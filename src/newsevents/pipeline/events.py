@@ -783,6 +783,7 @@ class EventCoder:
             goldstein=entry.goldstein,
             plover=entry.plover,
             plover_mode=entry.plover_mode,
+            plover_context=entry.plover_context,
             date=date,
             date_text=date_text,
             date_source="text" if date else "publication",

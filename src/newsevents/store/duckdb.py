@@ -51,6 +51,17 @@ def _ddl() -> list[str]:
     return statements
 
 
+def _add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Give a store written by an earlier version the fields the contract has gained since (empty in old rows)."""
+    tables = {"documents": _document_columns(), **{t: columns(cls) for t, cls in RECORD_TABLES.items()}}
+    for table, wanted in tables.items():
+        present = {row[0] for row in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+        for name, sql_type in wanted:
+            if name not in present:
+                con.execute(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
+
+
 class Store:
     """A DuckDB database of coded documents."""
 
@@ -64,6 +75,7 @@ class Store:
             with self._connect() as con:
                 for statement in _ddl():
                     con.execute(statement)
+                _add_new_columns(con)
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
     @contextmanager

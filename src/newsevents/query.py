@@ -103,6 +103,21 @@ def events(store: Store, where: EventFilter = EventFilter()) -> list[dict[str, A
     return store.query(sql, params)
 
 
+def event_records(store: Store, where: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    """Every stored field of the matching events with their evidence: the day they happened, the sentence,
+    and the report's outlet, URL, headline, length, tone and coding time (what the exporters need)."""
+    sql_where, params = where.where()
+    sql = (
+        f"SELECT e.*, d.source AS news_source, d.url, d.title, d.tone_tone AS doc_tone, d.coded_at, "
+        "length(d.text) AS doc_length, "
+        "substring(d.text, e.sentence_span_start + 1, e.sentence_span_end - e.sentence_span_start) AS sentence_text "
+        f"FROM (SELECT *, {EVENT_DAY} AS event_day FROM events WHERE {sql_where}) AS e "
+        "JOIN documents AS d USING (doc_id) ORDER BY e.event_day, e.doc_id, e.sentence, e.trigger_start, e.idx")
+    if where.limit is not None:
+        sql += f" LIMIT {int(where.limit)}"
+    return store.query(sql, params)
+
+
 def stats(store: Store, top: int = 10) -> dict[str, Any]:
     """Documents, events by root and QuadClass, top dyads, and quarantined documents by reason. Events are
     counted as ``events`` lists them by default: negated ones too (``negated_events`` says how many)."""

@@ -164,6 +164,11 @@ class Store:
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
+        """Rows as an Arrow table, column types kept (for Parquet exports)."""
+        with self._connect() as con:
+            return con.sql(sql, params=params or None).to_arrow_table()
+
     def coded_documents(self, ids: Iterable[str]) -> dict[str, CodedDocument]:
         """The stored records of these documents, as the coder returned them (a re-run's output reads the
         documents it skips from here, so that it matches the run that coded them)."""

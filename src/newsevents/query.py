@@ -163,3 +163,66 @@ def root_breakdown(store: Store, year: int) -> list[dict[str, Any]]:
     return store.query(
         f"SELECT root, count(*) AS events FROM events WHERE {EVENT_DAY} >= ? AND {EVENT_DAY} < ? "
         "GROUP BY root ORDER BY root", [dt.date(year, 1, 1), dt.date(year + 1, 1, 1)])
+
+
+PERIODS = ("day", "week", "month", "quarter", "year")
+QUAD_COLUMNS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+# What a panel's rows are about: (key columns, the sides of an event they are read from, directed/undirected).
+SERIES_BY = {
+    "dyad": (("source", "target"), ("source_code", "target_code")),
+    "country-dyad": (("source", "target"), ("source_country", "target_country")),
+    "actor": (("actor",), ("source_code", "target_code")),
+    "country": (("country",), ("source_country", "target_country")),
+}
+
+
+def series(store: Store, where: EventFilter = EventFilter(), by: str = "dyad", period: str = "month",
+           directed: bool = True) -> list[dict[str, Any]]:
+    """A panel: for every dyad, actor or country with an event, every period from the first to the last
+    (or ``where.since``/``until``), with zeros where nothing happened: events, Goldstein sum and mean,
+    and events per QuadClass.
+
+    Directed, a dyad is source -> target and an actor or country counts the events it did; undirected, a
+    dyad is an unordered pair (listed alphabetically) and an actor or country counts every event it was
+    party to, once each.
+    """
+    if period not in PERIODS:
+        raise ValueError(f"period {period!r} is not one of {', '.join(PERIODS)}")
+    if by not in SERIES_BY:
+        raise ValueError(f"--by {by!r} is not one of {', '.join(SERIES_BY)}")
+    keys, (first, second) = SERIES_BY[by]
+    sql_where, params = where.where()
+    picked = f"SELECT {EVENT_DAY} AS day, goldstein, quad_class, {first} AS a, {second} AS b FROM events " \
+             f"WHERE {sql_where}"
+    if len(keys) == 2:
+        pair = "a AS source, b AS target" if directed else "least(a, b) AS source, greatest(a, b) AS target"
+        sides = f"SELECT day, goldstein, quad_class, {pair} FROM picked WHERE a IS NOT NULL AND b IS NOT NULL"
+    elif directed:
+        sides = f"SELECT day, goldstein, quad_class, a AS {keys[0]} FROM picked WHERE a IS NOT NULL"
+    else:
+        sides = (f"SELECT day, goldstein, quad_class, a AS {keys[0]} FROM picked WHERE a IS NOT NULL UNION ALL "
+                 f"SELECT day, goldstein, quad_class, b FROM picked WHERE b IS NOT NULL AND b IS DISTINCT FROM a")
+    key_list = ", ".join(keys)
+    quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {n}) AS {name}"
+                      for n, name in enumerate(QUAD_COLUMNS, start=1))
+    sql = f"""
+        WITH picked AS ({picked}), sides AS ({sides}),
+        counts AS (
+            SELECT CAST(date_trunc('{period}', day) AS DATE) AS period, {key_list}, count(*) AS events,
+                   sum(goldstein) AS goldstein_sum, {quads}
+            FROM sides GROUP BY ALL),
+        bounds AS (
+            SELECT CAST(date_trunc('{period}', coalesce(CAST(? AS DATE), min(day))) AS DATE) AS first,
+                   CAST(date_trunc('{period}', coalesce(CAST(? AS DATE), max(day))) AS DATE) AS last FROM sides),
+        periods AS (
+            SELECT CAST(unnest(generate_series(first, last, INTERVAL 1 {period})) AS DATE) AS period FROM bounds
+            WHERE first IS NOT NULL),
+        keys AS (SELECT DISTINCT {key_list} FROM counts)
+        SELECT p.period, {", ".join(f"k.{k}" for k in keys)}, coalesce(c.events, 0) AS events,
+               round(coalesce(c.goldstein_sum, 0), 3) AS goldstein_sum,
+               round(c.goldstein_sum / c.events, 3) AS goldstein_mean,
+               {", ".join(f"coalesce(c.{name}, 0) AS {name}" for name in QUAD_COLUMNS)}
+        FROM periods AS p CROSS JOIN keys AS k LEFT JOIN counts AS c ON c.period = p.period
+             AND {" AND ".join(f"c.{k} = k.{k}" for k in keys)}
+        ORDER BY {", ".join(f"k.{k}" for k in keys)}, p.period"""
+    return store.query(sql, [*params, where.since, where.until])

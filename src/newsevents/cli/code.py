@@ -32,12 +32,10 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from newsevents import engines
 from newsevents.errors import LexiconError, LexiconWarning
 from newsevents.lexicons import Lexicon, default_lexicon
 from newsevents.lexicons.config import load_lexicon_file
 from newsevents.model import CodedDocument, Document, Quarantined
-from newsevents.nlp import load_nlp
 from newsevents.process import DEFAULT_BATCH_SIZE
 from newsevents.readers import DEFAULT_MAX_CHARS, Record, content_id, count_records, read_inputs
 from newsevents.store import DEFAULT_DB, LOCK_WAIT, Store
@@ -217,6 +215,10 @@ def code_cli(
         lexicon = lexicon.with_event_model()
     # What the store keys its skip on: the same lexicon with another confidence floor gives other records.
     version = lexicon.version + (f"|min-confidence={min_confidence:g}" if min_confidence > 0 else "")
+    # Imported here: spaCy takes half a second to import, which the reading commands need not wait for.
+    from newsevents import engines
+    from newsevents.nlp import load_nlp
+
     load_nlp(model)  # fail early, with the installed pipelines named, if the model is missing
     with ExitStack() as stack:
         jsonl = None

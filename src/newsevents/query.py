@@ -40,6 +40,7 @@ class EventFilter:
     until: dt.date | None = None
     negated: bool | None = None
     min_confidence: float = 0.0
+    id_prefix: str | None = None
     limit: int | None = None
 
     @staticmethod
@@ -87,6 +88,9 @@ class EventFilter:
         if self.negated is not None:
             clauses.append("negated = ?")
             params.append(self.negated)
+        if self.id_prefix:
+            clauses.append("starts_with(id, ?)")
+            params.append(self.id_prefix)
         if self.min_confidence > 0:
             clauses.append("confidence >= ?")
             params.append(self.min_confidence)

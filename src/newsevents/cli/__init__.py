@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from newsevents import __version__
-from newsevents.cli import code, evaluate, events, export, series, stats, train
+from newsevents.cli import code, evaluate, events, export, series, show, stats, train
 from newsevents.errors import NewsEventsError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -46,7 +46,8 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 for _name, _command in (("code", code.code_cli), ("events", events.events_cli), ("export", export.export_cli),
-                        ("series", series.series_cli), ("stats", stats.stats_cli), ("train", train.train_cli)):
+                        ("series", series.series_cli), ("show", show.show_cli), ("stats", stats.stats_cli),
+                        ("train", train.train_cli)):
     app.command(_name)(reports_errors(_command))
 app.add_typer(evaluate.app, name="evaluate")
 

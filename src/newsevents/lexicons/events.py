@@ -162,9 +162,15 @@ class EventLexicon:
 
 
 @cache
+def shipped_codebook() -> dict[str, CameoCode]:
+    """The CAMEO codebook that ships with newsevents (read once; do not change it)."""
+    return load_codebook(DATA_DIR / "cameo.csv")
+
+
+@cache
 def plover_types() -> frozenset[str]:
     """The PLOVER event types the shipped codebook maps CAMEO codes to."""
-    return frozenset(entry.plover for entry in load_codebook(DATA_DIR / "cameo.csv").values() if entry.plover)
+    return frozenset(entry.plover for entry in shipped_codebook().values() if entry.plover)
 
 
 def load_codebook(path: Path) -> dict[str, CameoCode]:

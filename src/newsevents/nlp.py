@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -42,3 +43,32 @@ def load_nlp(name: str | None = None) -> Language:
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise NewsEventsError(f"spaCy pipeline {name!r} has no dependency parser; the event coder needs one")
     return nlp
+
+
+LANGUAGE_SAMPLE = 3000  # characters read to tell the language: the lead of a report is enough
+MIN_LETTERS = 40  # fewer letters than this, and a detector's guess is noise
+# A document is turned away when the detector gives its pipeline's language less than this chance. English
+# news, even a table of football scores full of foreign names, gets more than 0.01; a sentence of Spanish,
+# French or Italian gets under 0.00001.
+MAX_EXPECTED_PROBABILITY = 0.001
+
+
+@functools.cache
+def _language_identifier() -> Any:
+    """py3langid's model (shipped in its wheel), loaded once per process."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def other_language(text: str, expected: str) -> tuple[str, float] | None:
+    """(language, probability) when ``text`` is surely written in another language than ``expected`` (ISO
+    639-1, e.g. "en"); None when it is in that language, or too short or mixed to tell."""
+    sample = text[:LANGUAGE_SAMPLE]
+    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
+        return None
+    ranked = _language_identifier().rank(sample)
+    if dict(ranked).get(expected, 0.0) >= MAX_EXPECTED_PROBABILITY:
+        return None
+    language, probability = ranked[0]
+    return language, float(probability)

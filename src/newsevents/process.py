@@ -19,7 +19,7 @@ from newsevents.errors import Reason
 from newsevents.lexicons import Lexicon, default_lexicon
 from newsevents.lexicons.actors import PhraseIndex
 from newsevents.model import CodedDocument, Document, Quarantined
-from newsevents.nlp import load_nlp
+from newsevents.nlp import load_nlp, other_language
 from newsevents.pipeline.actors import resolve_actors
 from newsevents.pipeline.dates import tag_dates
 from newsevents.pipeline.events import code_events
@@ -66,6 +66,7 @@ class Coder:
         """Load now what the first document would load: the phrase index, the gazetteer and every other
         per-process cache, so that workers forked from this process share them."""
         self.code_document(Document(doc_id="warm-up", text=WARM_UP_TEXT, date=dt.date(2020, 1, 1)))
+        other_language(WARM_UP_TEXT, self.nlp.lang)
 
     @property
     def phrases(self) -> PhraseIndex:
@@ -79,6 +80,11 @@ class Coder:
         """Code documents in order; quarantined records pass through, failures are quarantined."""
         pending: list[Document] = []
         for record in records:
+            if isinstance(record, Document) and (found := other_language(record.text, self.nlp.lang)):
+                language, probability = found
+                record = Quarantined(record.doc_id, record.origin or "<unknown>", Reason.OTHER_LANGUAGE.value,
+                                     f"written in {language} (p={probability:.2f}), not in {self.nlp.lang}, the "
+                                     f"language of the pipeline")
             if isinstance(record, Quarantined):
                 yield from self._flush(pending)
                 pending = []

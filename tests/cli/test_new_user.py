@@ -100,3 +100,61 @@ def test_tables_fit_the_terminal_they_are_shown_on():
 
     assert table_width(Terminal()) is None  # Rich measures the terminal
     assert table_width(io.StringIO()) == 200  # a pipe or a file: rows do not fold
+
+
+def test_quarantine_does_not_grow_when_the_same_bad_input_is_coded_again(tmp_path):
+    import duckdb
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\xff\xfe")
+    (tmp_path / "in" / "good.txt").write_text("date 2021-10-06 NATO expelled eight Russian diplomats.")
+    db = tmp_path / "s.duckdb"
+    for _ in range(3):
+        assert runner.invoke(app, ["code", str(tmp_path / "in"), "--db", str(db), "-q"]).exit_code == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM quarantine").fetchall() == [(1,)]
+    (tmp_path / "in" / "bad.txt").write_text("Russia condemned NATO on Wednesday.")  # mended: coded now
+    assert runner.invoke(app, ["code", str(tmp_path / "in"), "--db", str(db), "-q"]).exit_code == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM quarantine").fetchall() == [(0,)]
+
+
+def test_a_report_in_another_language_is_quarantined_not_misread(tmp_path):
+    import json
+
+    (tmp_path / "es.txt").write_text("date 2021-10-06 La Unión Europea condenó a Rusia por el ataque del miércoles "
+                                     "contra la población civil de la región.")
+    (tmp_path / "en.txt").write_text("date 2021-10-06 The European Union condemned Russia for the attack.")
+    q = tmp_path / "q.jsonl"
+    result = runner.invoke(app, ["code", str(tmp_path), "--db", str(tmp_path / "s.duckdb"), "--quarantine", str(q),
+                                 "--format", "jsonl", "--out", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 0, result.output
+    [quarantined] = [json.loads(line) for line in q.read_text().splitlines()]
+    assert quarantined["reason"] == "NE110" and "written in es" in quarantined["message"]
+    [coded] = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text().splitlines()]
+    assert coded["text"].startswith("The European Union")
+
+
+def test_default_date_dates_undated_reports_only(tmp_path):
+    import json
+
+    (tmp_path / "undated.txt").write_text("Russia condemned NATO on Wednesday.")
+    (tmp_path / "dated.txt").write_text("date 2021-10-06 NATO expelled eight Russian diplomats on Monday.")
+    out = tmp_path / "o.jsonl"
+    result = runner.invoke(app, ["code", str(tmp_path), "--no-db", "--format", "jsonl", "--out", str(out),
+                                 "--default-date", "2021-11-29"])
+    assert result.exit_code == 0, result.output
+    records = {r["text"][:6]: r for r in map(json.loads, out.read_text().splitlines())}
+    assert records["Russia"]["date"] == "2021-11-29" and records["Russia"]["dates"][0]["value"] == "2021-11-24"
+    assert records["NATO e"]["date"] == "2021-10-06"
+    bad = runner.invoke(app, ["code", str(tmp_path), "--no-db", "--default-date", "29/11/2021"])
+    one_line_error(bad, "--default-date")
+
+
+def test_the_store_inside_the_folder_coded_is_not_an_input(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2021-10-06 NATO expelled eight Russian diplomats.")
+    db = tmp_path / "s.duckdb"
+    for _ in range(2):
+        result = runner.invoke(app, ["code", str(tmp_path), "--db", str(db), "--redo",
+                                     "--format", "jsonl", "--out", str(tmp_path / "o.jsonl")])
+        assert result.exit_code == 0 and "coded 1 documents" in result.output and "quarantined 0" in result.output

@@ -133,10 +133,27 @@ def test_dates_words_that_only_look_like_times(code, text):
     assert code(text, "2021-11-29").dates == ()
 
 
-def test_dates_without_publication_date_use_today(coder):
-    doc = coder.nlp("The envoy arrived yesterday.")
-    ((_, expr),) = tag_dates(doc, None)
-    assert expr.value == (dt.date.today() - dt.timedelta(days=1)).isoformat()
+@pytest.mark.parametrize(("text", "value"), [
+    ("The envoy arrived yesterday.", "XXXX-XX-XX"), ("The envoy arrived on Wednesday.", "XXXX-XX-XX"),
+    ("The envoy arrived on October 6.", "XXXX-10-06"), ("The envoy arrived last month.", "XXXX-XX"),
+    ("The envoy arrived next year.", "XXXX"), ("The envoy stayed 18 months.", "P18M"),
+    ("The envoy arrived on October 6, 2021.", "2021-10-06"),
+    ("The envoy arrived at 3 p.m. Friday.", "XXXX-XX-XXT15:00"),
+])
+def test_dates_an_undated_document_leaves_what_its_text_does_not_fix_unresolved(coder, text, value):
+    # Resolving against today, as it once did, dated a 2009 report's "Wednesday" to this week
+    ((_, expr),) = tag_dates(coder.nlp(text), None)
+    assert expr.value == value
+
+
+def test_dates_an_undated_documents_events_take_no_date(code):
+    coded = code("Russia condemned NATO on Wednesday.", None)
+    assert coded.events and all(e.date is None for e in coded.events)
+
+
+def test_dates_a_day_at_the_start_of_the_calendar_is_no_crash(code):
+    coded = code("The week before, Russia condemned NATO on Wednesday.", "0001-01-01")
+    assert coded.document.date == dt.date(1, 1, 1) and all(d.value for d in coded.dates)
 
 
 FORMS = [

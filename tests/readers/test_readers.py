@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 import json
 import sys
@@ -6,7 +7,7 @@ import pytest
 
 from newsevents.errors import DocumentError, Reason
 from newsevents.model import Document, Quarantined
-from newsevents.readers import content_id, count_records, document_from_text, read_inputs, read_path
+from newsevents.readers import content_id, count_records, discover, document_from_text, read_inputs, read_path
 
 
 def test_readers_dated_text_with_bom_crlf_and_leading_space(tmp_path):
@@ -109,9 +110,13 @@ def test_readers_folders_globs_and_missing_files(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.txt").write_text("date 2021-01-01 One.")
     (tmp_path / "sub" / "b.jsonl").write_text(json.dumps({"id": "b", "text": "Two."}) + "\n")
-    (tmp_path / "sub" / "ignored.bin").write_bytes(b"\x00")
-    ids = [r.doc_id for r in read_inputs([str(tmp_path)])]
-    assert ids == [content_id("One."), "b"]
+    (tmp_path / "sub" / "binary.bin").write_bytes(b"\x00")
+    (tmp_path / "sub" / ".hidden").write_text("Not an input.")
+    records = list(read_inputs([str(tmp_path)]))
+    assert [r.doc_id for r in records[:2]] == [content_id("One."), "b"]
+    # A suffix without a parser is read as text; this one is no text, and says so
+    assert records[2].origin.endswith("binary.bin") and records[2].reason == Reason.NOT_TEXT.value
+    assert len(records) == 3
     assert [r.doc_id for r in read_inputs([str(tmp_path / "**" / "*.jsonl")])] == ["b"]
     [missing] = read_inputs([str(tmp_path / "nothing.txt")])
     assert isinstance(missing, Quarantined) and missing.reason == Reason.UNREADABLE.value
@@ -139,3 +144,50 @@ def test_readers_count_records_matches_what_is_read(tmp_path):
     inputs = [str(tmp_path), str(tmp_path / "missing.jsonl")]
     assert count_records(inputs) == len(list(read_inputs(inputs))) == 8
     assert count_records([str(tmp_path), "-"]) is None  # standard input can be read only once
+
+
+def test_readers_a_file_reached_twice_is_read_once(tmp_path):
+    # A link back up the tree made '**' reach the same file forty times over
+    (tmp_path / "loop").mkdir()
+    (tmp_path / "loop" / "a.txt").write_text("Russia condemned NATO.")
+    (tmp_path / "loop" / "back").symlink_to(tmp_path)
+    names = list(discover([str(tmp_path / "loop" / "**" / "*.txt"), str(tmp_path / "loop" / "a.txt")]))
+    assert names == [str(tmp_path / "loop" / "a.txt")]
+    assert len(list(read_inputs([str(tmp_path / "loop")]))) == 1
+
+
+def test_readers_the_runs_own_files_are_no_inputs(tmp_path):
+    (tmp_path / "a.txt").write_text("Russia condemned NATO.")
+    (tmp_path / "store.duckdb").write_bytes(b"DUCK\x00\x00")
+    assert list(discover([str(tmp_path)], exclude=[tmp_path / "store.duckdb"])) == [str(tmp_path / "a.txt")]
+
+
+@pytest.mark.parametrize("header", ["date 2021-10-07", "Date: 2021-10-07", "Date 2021-10-07", "DATE:2021-10-07"])
+def test_readers_date_headers(tmp_path, header):
+    path = tmp_path / "r.txt"
+    path.write_text(f"{header}\n\nRussia condemned NATO on Wednesday.")
+    [document] = read_path(str(path))
+    assert document.date == dt.date(2021, 10, 7) and document.text == "Russia condemned NATO on Wednesday."
+
+
+def test_readers_a_word_date_is_text_not_a_header(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("Date palms grow in Basra.")
+    [document] = read_path(str(path))
+    assert document.date is None and document.text.startswith("Date palms")
+
+
+def test_readers_nul_bytes_are_not_text(tmp_path):
+    path = tmp_path / "zeros.txt"
+    path.write_bytes(b"\x00" * 100)
+    [record] = read_path(str(path))
+    assert isinstance(record, Quarantined) and record.reason == Reason.NOT_TEXT.value and "NUL" in record.message
+
+
+def test_readers_an_html_headline_is_its_own_paragraph(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><title>Wire</title></head><body><article><h1>NATO expels Russian envoys</h1>"
+                    "<p>Russia condemned NATO on Wednesday after the alliance expelled eight of its diplomats.</p>"
+                    "</article></body></html>")
+    [document] = read_path(str(path))
+    assert "NATO expels Russian envoys\n\nRussia condemned" in document.text

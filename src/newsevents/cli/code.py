@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import math
 import os
@@ -175,6 +176,12 @@ def load_user_lexicon(path: Path | None, err: Console, quiet: bool = False) -> L
         raise typer.Exit(2) from None
 
 
+def dated(records: Iterable[Record], day: dt.date) -> Iterator[Record]:
+    """The records, with ``day`` as the publication date of documents that give none."""
+    for record in records:
+        yield dataclasses.replace(record, date=day) if isinstance(record, Document) and record.date is None else record
+
+
 def code_cli(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for standard input.")],
     fmt: Annotated[OutputFormat, typer.Option("--format", help="jsonl writes one record per document.")] =
@@ -204,6 +211,9 @@ def code_cli(
     )] = False,
     min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Leave out events less confident than "
                                                                           "this.")] = 0.0,
+    default_date: Annotated[dt.datetime | None, typer.Option(
+        formats=["%Y-%m-%d"], help="Publication date of documents that give none (YYYY-MM-DD); without it, "
+                                   "their relative dates ('on Wednesday') stay unresolved.")] = None,
     wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for a store another program holds.")] =
         LOCK_WAIT,
 ) -> None:
@@ -215,6 +225,7 @@ def code_cli(
         lexicon = lexicon.with_event_model()
     # What the store keys its skip on: the same lexicon with another confidence floor gives other records.
     version = lexicon.version + (f"|min-confidence={min_confidence:g}" if min_confidence > 0 else "")
+    version += f"|default-date={default_date.date()}" if default_date else ""
     # Imported here: spaCy takes half a second to import, which the reading commands need not wait for.
     from newsevents import engines
     from newsevents.nlp import load_nlp
@@ -229,8 +240,12 @@ def code_cli(
         summary = RunSummary()
         show = not quiet and err.is_terminal
         # A cheap extra pass over the files, only when a progress bar or the worker count needs the total.
-        total = count_records(inputs) if show or workers is None else None
-        records = read_inputs(inputs, max_chars)
+        # The run's own files are never its inputs, even when they lie in a folder it reads.
+        own = [path for path in (db, Path(f"{db}.wal"), out, quarantine) if path is not None]
+        total = count_records(inputs, own) if show or workers is None else None
+        records = read_inputs(inputs, max_chars, own)
+        if default_date:
+            records = dated(records, default_date.date())
         if store is not None and not redo:
             # A re-run (after a crash, say) skips what is already stored with this text and lexicon.
             done = store.coded_keys(version)

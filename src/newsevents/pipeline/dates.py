@@ -967,8 +967,45 @@ def _remember(state: _State, value: str) -> None:
 _WORD = re.compile(r"[a-z]+")  # the words of a text, as _Rule.needs counts them
 
 
+# Two anchors far apart in every component, for documents without a publication date: what an
+# expression's value shares under both does not depend on the missing date.
+UNDATED_ANCHORS = (dt.date(1901, 3, 5), dt.date(2082, 10, 21))
+
+
 def tag_dates(doc: Doc, published: dt.date | None) -> list[tuple[Span, TimeExpr]]:
-    """Every time expression in ``doc``, normalised against the publication date (or today)."""
+    """Every time expression in ``doc``, normalised against the publication date. Without one, what the
+    text does not fix stays unresolved: "on Wednesday" is XXXX-XX-XX, "October 6" XXXX-10-06, "18 months"
+    P18M, "2021" 2021 (TIMEX3's X for an unknown digit)."""
+    if published is not None:
+        return _tag_dates(doc, published)
+    first, second = (_tag_dates(doc, anchor) for anchor in UNDATED_ANCHORS)
+    other = {expr.span: expr.value for _, expr in second}
+    return [(span, replace(expr, value=_unanchored(expr.value, other[expr.span])))
+            for span, expr in first if expr.span in other]
+
+
+def _unanchored(one: str, other: str) -> str:
+    """The value two anchors agree on: a part (year, month, day, time) that differs becomes X, and so does
+    every part of the date finer than a month that differs."""
+    if one == other:
+        return one
+    day_one, _, time_one = one.partition("T")
+    day_other, _, time_other = other.partition("T")
+    parts_one, parts_other = day_one.split("-"), day_other.split("-")
+    if len(parts_one) != len(parts_other):
+        return re.sub(r"\d", "X", day_one)
+    kept, finer_unknown = [], False
+    for index, (a, b) in enumerate(zip(parts_one, parts_other, strict=True)):
+        unknown = a != b or (index > 1 and finer_unknown)
+        finer_unknown = finer_unknown or (index > 0 and a != b)
+        kept.append(re.sub(r"[0-9]", "X", a) if unknown else a)
+    day = "-".join(kept)
+    if not time_one:
+        return day
+    return f"{day}T{time_one if time_one == time_other else re.sub(r'[0-9]', 'X', time_one)}"
+
+
+def _tag_dates(doc: Doc, anchor: dt.date) -> list[tuple[Span, TimeExpr]]:
     text, low = doc_text(doc), lower_text(doc)
     words, wol = set(_WORD.findall(low)), low[::-1]
     candidates: list[tuple[int, int, int, re.Match[str], _Rule]] = []
@@ -990,11 +1027,14 @@ def tag_dates(doc: Doc, published: dt.date | None) -> list[tuple[Span, TimeExpr]
         if all(end <= s or start >= e for s, e, _, _ in taken):
             taken.append((start, end, match, rule))
     taken.sort(key=lambda t: t[0])
-    state = _State(doc, published or dt.date.today())
+    state = _State(doc, anchor)
     results: list[tuple[Span, TimeExpr]] = []
     clocks: list[int] = []  # clock times without a day of their own
     for start, end, match, rule in taken:
-        value = rule.value(match, state, start)
+        try:
+            value = rule.value(match, state, start)
+        except OverflowError:  # "last week" of 0001-01-02 falls before the calendar begins: no value
+            continue
         if value is None:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import glob
 import io
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -29,23 +30,35 @@ __all__ = [
 STDIN = "-"
 
 
-def discover(inputs: Iterable[str]) -> Iterator[str]:
-    """Expand folders (recursively, readable formats only), globs and ``-`` into file names, in order."""
+def discover(inputs: Iterable[str], exclude: Iterable[str | Path] = ()) -> Iterator[str]:
+    """Expand folders (recursively), globs and ``-`` into file names, in order, each file once however many
+    ways it is reached (a symbolic link back up a folder makes a glob's ``**`` reach files again and again).
+
+    A folder gives every file in it but hidden ones (``.git``, ``.DS_Store``); a suffix without a parser of its
+    own is read as text, so a file that is not text is quarantined with its reason, never skipped unseen.
+    ``exclude`` names files that are never inputs (the run's own store and outputs, should they lie among them).
+    """
+    seen: set[str] = {os.path.realpath(path) for path in exclude}
     for item in inputs:
         if item == STDIN:
             yield STDIN
             continue
         path = Path(item)
         if path.is_dir():
-            yield from sorted(
-                str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PARSERS
-            )
+            names = sorted(str(p) for p in path.rglob("*") if p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
         elif path.exists():
-            yield str(path)
+            names = [str(path)]
         else:
-            matches = sorted(glob.glob(item, recursive=True))
             # An input that names nothing is reported like any bad document, not silently dropped.
-            yield from (matches or [item])
+            names = sorted(name for name in glob.glob(item, recursive=True) if not os.path.isdir(name)) or [item]
+        shortest: dict[str, str] = {}  # a file reached by several names is read under its shortest one
+        for name in names:
+            real = os.path.realpath(name)
+            if real not in seen and (real not in shortest or len(name) < len(shortest[real])):
+                shortest[real] = name
+        seen.update(shortest)
+        yield from sorted(shortest.values())
 
 
 def read_path(name: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Record]:
@@ -67,17 +80,18 @@ def read_path(name: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Record]
     yield from parser(data, name, max_chars)
 
 
-def read_inputs(inputs: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Record]:
-    """All documents named by ``inputs``: files, folders, globs or ``-``."""
-    for name in discover(inputs):
+def read_inputs(inputs: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS, exclude: Iterable[str | Path] = ()
+                ) -> Iterator[Record]:
+    """All documents named by ``inputs``: files, folders, globs or ``-``; ``exclude`` as for ``discover``."""
+    for name in discover(inputs, exclude):
         yield from read_path(name, max_chars)
 
 
-def count_records(inputs: Iterable[str]) -> int | None:
+def count_records(inputs: Iterable[str], exclude: Iterable[str | Path] = ()) -> int | None:
     """About how many records ``read_inputs`` will yield, from a cheap pass over the files (a progress bar's
     total); None when standard input is among them, since it can be read only once."""
     total = 0
-    for name in discover(inputs):
+    for name in discover(inputs, exclude):
         if name == STDIN:
             return None
         suffix = Path(name).suffix.lower()

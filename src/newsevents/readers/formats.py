@@ -20,8 +20,10 @@ from newsevents.model import Document, Quarantined
 
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own max_length: beyond it the parser needs > 1 GB
 
-# "date" in lower case followed by something date-like (a digit or a dash): "Date palms ..." is text.
-_DATE_TOKEN = re.compile(r"\A\s*date[ \t]+(\S*[\d-]\S*)(?:[ \t]+|\s*\n|\Z)")
+# A leading date line: "date" in lower case followed by something date-like (a digit or a dash), or a
+# "Date:"/"Date" header (any case) followed by an ISO date. "Date palms ..." is text.
+_DATE_TOKEN = re.compile(
+    r"\A\s*(?:date[ \t]+(\S*[\d-]\S*)|(?i:date)[ \t]*:?[ \t]*(\d{4}-\d\d-\d\d\S*))(?:[ \t]+|\s*\n|\Z)")
 _ISO_DATE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})")
 
 Record = Document | Quarantined
@@ -54,6 +56,10 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DocumentError(Reason.UNDECODABLE, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    nuls = text.count("\x00")
+    # Valid UTF-8, but text holds no NULs to speak of: a file of them is binary (a stray one is a scar)
+    if nuls and (nuls > len(text) / 10 or not any(c.isalpha() for c in text)):
+        raise DocumentError(Reason.NOT_TEXT, f"not text: {nuls:,} NUL bytes in {len(text):,} characters")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -107,7 +113,7 @@ def read_dated_text(data: bytes, origin: str, max_chars: int = DEFAULT_MAX_CHARS
         date = None
         match = _DATE_TOKEN.match(raw)
         if match:
-            date = parse_date(match[1])
+            date = parse_date(match[1] or match[2])
             raw = raw[match.end() :]
         yield make_document(raw.strip(), origin, date=date, max_chars=max_chars)
     except DocumentError as exc:
@@ -176,13 +182,16 @@ def read_html(data: bytes, origin: str, max_chars: int = DEFAULT_MAX_CHARS) -> I
         if not extracted:
             raise DocumentError(Reason.NO_CONTENT_EXTRACTED, "no main text found in the HTML")
         meta = json.loads(extracted)
+        # trafilatura ends each block (headline, paragraph, list item) with one newline; a blank line between
+        # them keeps a headline without a full stop from running into the first sentence.
+        body = re.sub(r"\n+", "\n\n", meta.get("text") or "")
         date = meta.get("date")
         try:
             parse_date(date)
         except DocumentError:
             date = None  # a page's guessed date is a hint, not a promise: do not quarantine for it
         yield make_document(
-            meta.get("text"), origin, date=date, title=meta.get("title"),
+            body, origin, date=date, title=meta.get("title"),
             source=meta.get("sitename") or meta.get("hostname"), url=meta.get("url"), max_chars=max_chars,
         )
     except DocumentError as exc:

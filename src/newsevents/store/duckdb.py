@@ -147,6 +147,13 @@ class Store:
                         rows = [[c.document.doc_id, i, c.document.date, *flatten(item, cls)]
                                 for c in coded for i, item in enumerate(getattr(c, table))]
                         _insert(con, table, ["doc_id", "idx", "doc_date", *(n for n, _ in columns(cls))], rows)
+                # The latest word on an input replaces earlier ones: a re-run of the same bad file does not
+                # add its quarantine record again, and a file that codes now is no longer quarantined.
+                origins = [r.origin for r in quarantined] + [c.document.origin for c in coded if c.document.origin]
+                if origins:
+                    con.register("_origins", pa.table({"origin": pa.array(origins, pa.string())}))
+                    con.execute("DELETE FROM quarantine WHERE origin IN (SELECT origin FROM _origins)")
+                    con.unregister("_origins")
                 if quarantined:
                     _insert(con, "quarantine", [*(n for n, _ in columns(Quarantined)), "recorded_at"],
                             [[*flatten(q, Quarantined), now] for q in quarantined])

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from newsevents.cli.filters import with_event_filter
 from newsevents.cli.render import Format, render
+from newsevents.cli.stores import DEFAULT_STORE, DEFAULT_WAIT, StorePath, WaitSeconds, read_store
 from newsevents.query import EVENT_COLUMNS, EventFilter, events
-from newsevents.store import DEFAULT_DB, LOCK_WAIT, Store
 
 
 class Ontology(StrEnum):
@@ -36,19 +35,16 @@ def primary_first(row: dict[str, Any], ontology: Ontology) -> dict[str, Any]:
 @with_event_filter()
 def events_cli(
     where: EventFilter,
-    db: Annotated[Path, typer.Option(help="DuckDB store to read.")] = Path(DEFAULT_DB),
+    db: StorePath = DEFAULT_STORE,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     ontology: Annotated[Ontology, typer.Option(
         help="The primary event code of table and CSV output: CAMEO, or PLOVER's event type.")] = Ontology.cameo,
-    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for a store another program holds.")] =
-        LOCK_WAIT,
+    wait: WaitSeconds = DEFAULT_WAIT,
 ) -> None:
     """List events from the store, in the order they happened."""
-    if not db.exists():
-        raise typer.BadParameter(f"no store at {db}; run 'newsevents code' first", param_hint="--db")
     where = replace(where, limit=limit)
-    with Store(db, read_only=True, wait=wait) as store:
+    with read_store(db, wait) as store:
         rows = events(store, where)
     names = list(primary_first(dict.fromkeys(EVENT_COLUMNS), ontology))
     if fmt is Format.table:

@@ -14,9 +14,9 @@ from rich.console import Console
 
 from newsevents.cli.filters import with_event_filter
 from newsevents.cli.render import Format, render
+from newsevents.cli.stores import DEFAULT_STORE, DEFAULT_WAIT, StorePath, WaitSeconds, read_store
 from newsevents.export import export_gdelt, export_parquet, export_plover
 from newsevents.query import EVENT_COLUMNS, EventFilter, events
-from newsevents.store import DEFAULT_DB, LOCK_WAIT, Store
 
 
 class ExportFormat(StrEnum):
@@ -39,14 +39,11 @@ def export_cli(
     out: Annotated[Path | None, typer.Option(help=(
         "A folder for gdelt and parquet (created); a file for the others (standard output when left out)."))]
         = None,
-    db: Annotated[Path, typer.Option(help="DuckDB store to read.")] = Path(DEFAULT_DB),
-    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for a store another program holds.")] =
-        LOCK_WAIT,
+    db: StorePath = DEFAULT_STORE,
+    wait: WaitSeconds = DEFAULT_WAIT,
 ) -> None:
     """Write the store's events as GDELT 2.0, PLOVER JSON, Parquet, CSV or JSON Lines. The same store gives the
     same files. GDELT's tables have no field for negation, so negated events stay out of them."""
-    if not db.exists():
-        raise typer.BadParameter(f"no store at {db}; run 'newsevents code' first", param_hint="--db")
     if fmt in FOLDER_FORMATS and out is None:
         raise typer.BadParameter(f"--format {fmt} writes several files: give a folder", param_hint="--out")
     if fmt is ExportFormat.gdelt and where.negated:
@@ -56,7 +53,7 @@ def export_cli(
         kind = "a folder" if fmt in FOLDER_FORMATS else "a file"
         raise typer.BadParameter(f"{out} exists and is not {kind}", param_hint="--out")
     console = Console(stderr=True)
-    with Store(db, read_only=True, wait=wait) as store:
+    with read_store(db, wait) as store:
         if fmt in FOLDER_FORMATS:
             if fmt is ExportFormat.gdelt:
                 written = export_gdelt(store, out, replace(where, negated=False))

@@ -14,9 +14,9 @@ import typer
 
 from newsevents.cli.filters import with_event_filter
 from newsevents.cli.render import Format, render
+from newsevents.cli.stores import DEFAULT_STORE, DEFAULT_WAIT, StorePath, WaitSeconds, read_store
 from newsevents.countries import country
 from newsevents.query import PERIODS, QUAD_COLUMNS, SERIES_BY, EventFilter, series
-from newsevents.store import DEFAULT_DB, LOCK_WAIT, Store
 
 By = StrEnum("By", {name: name for name in SERIES_BY})  # type: ignore[misc]
 Period = StrEnum("Period", {name: name for name in PERIODS})  # type: ignore[misc]
@@ -64,21 +64,18 @@ def series_cli(
     fmt: Annotated[SeriesFormat, typer.Option("--format", help="Output format.")] = SeriesFormat.table,
     out: Annotated[Path | None, typer.Option(help="Write here instead of standard output (needed for "
                                                   "parquet).")] = None,
-    db: Annotated[Path, typer.Option(help="DuckDB store to read.")] = Path(DEFAULT_DB),
-    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for a store another program holds.")] =
-        LOCK_WAIT,
+    db: StorePath = DEFAULT_STORE,
+    wait: WaitSeconds = DEFAULT_WAIT,
 ) -> None:
     """Events per period for every dyad, actor or country that has any, with zero-filled periods: counts,
     Goldstein sum and mean, and counts per QuadClass. Negated events are left out unless asked for."""
-    if not db.exists():
-        raise typer.BadParameter(f"no store at {db}; run 'newsevents code' first", param_hint="--db")
     keys = SERIES_BY[str(by)][0]
     if codes is Codes.gw and not str(by).startswith("country"):
         raise typer.BadParameter("Gleditsch-Ward numbers are for countries: use --by country or country-dyad",
                                  param_hint="--codes")
     if fmt is SeriesFormat.parquet and out is None:
         raise typer.BadParameter("--format parquet writes a file: give --out", param_hint="--out")
-    with Store(db, read_only=True, wait=wait) as store:
+    with read_store(db, wait) as store:
         rows = series(store, where, by=str(by), period=str(period), directed=directed)
     if codes is Codes.gw:
         rows = with_gleditsch_ward(rows, keys)

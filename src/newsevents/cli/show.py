@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -12,9 +11,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from newsevents.cli.stores import DEFAULT_STORE, DEFAULT_WAIT, StorePath, WaitSeconds, read_store
 from newsevents.lexicons.events import shipped_codebook
 from newsevents.query import EventFilter, event_records
-from newsevents.store import DEFAULT_DB, LOCK_WAIT, Store
 
 # What is marked in the sentence, in the order a later mark wins over an earlier one.
 MARKS = (("location", "underline magenta"), ("source", "bold green"), ("target", "bold cyan"),
@@ -72,16 +71,13 @@ def describe(record: dict[str, Any]) -> Table:
 
 def show_cli(
     event_id: Annotated[str, typer.Argument(help="The event's id, or a prefix of it that only it has.")],
-    db: Annotated[Path, typer.Option(help="DuckDB store to read.")] = Path(DEFAULT_DB),
+    db: StorePath = DEFAULT_STORE,
     fmt: Annotated[ShowFormat, typer.Option("--format", help="text: marked-up evidence; json: every field.")] =
         ShowFormat.text,
-    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for a store another program holds.")] =
-        LOCK_WAIT,
+    wait: WaitSeconds = DEFAULT_WAIT,
 ) -> None:
     """Show one event with the sentence it was read from: trigger, source, target and place marked."""
-    if not db.exists():
-        raise typer.BadParameter(f"no store at {db}; run 'newsevents code' first", param_hint="--db")
-    with Store(db, read_only=True, wait=wait) as store:
+    with read_store(db, wait) as store:
         found = event_records(store, EventFilter(id_prefix=event_id, limit=50))
     exact = [r for r in found if r["id"] == event_id]
     if not found:

@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from newsevents.cli.render import Format, render
+from newsevents.cli.stores import DEFAULT_STORE, DEFAULT_WAIT, StorePath, WaitSeconds, read_store
 from newsevents.query import stats
-from newsevents.store import DEFAULT_DB, LOCK_WAIT, Store
 
 
 def stats_cli(
-    db: Annotated[Path, typer.Option(help="DuckDB store to read.")] = Path(DEFAULT_DB),
+    db: StorePath = DEFAULT_STORE,
     top: Annotated[int, typer.Option(min=0, help="How many dyads to list.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for a store another program holds.")] =
-        LOCK_WAIT,
+    wait: WaitSeconds = DEFAULT_WAIT,
 ) -> None:
     """Documents, events by CAMEO root and QuadClass, top dyads, quarantined documents."""
-    if not db.exists():
-        raise typer.BadParameter(f"no store at {db}; run 'newsevents code' first", param_hint="--db")
-    with Store(db, read_only=True, wait=wait) as store:
+    with read_store(db, wait) as store:
         summary = stats(store, top)
     if as_json:
         print(json.dumps(summary, indent=2, default=str))
